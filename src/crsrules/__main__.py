@@ -1,0 +1,5 @@
+"""``python -m crsrules``: the same as the ``crsrules`` command."""
+
+from crsrules.cli import main
+
+main()

@@ -1,0 +1,134 @@
+"""The exceptions and warnings crsrules raises on purpose.
+
+Every exception derives from :class:`CRSRulesError` and also from a built-in (``ValueError`` or ``LookupError``), so
+callers can catch either. Messages say what was given, what is allowed and, where it helps, how to fix it; the pieces
+stay available as attributes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+__all__ = [
+    "CRSRulesError",
+    "InvalidArgumentsError",
+    "InvalidFactorsError",
+    "InvalidValueError",
+    "RulesNotInForceError",
+    "StaleRulesWarning",
+    "TestNotAcceptedError",
+    "UnknownRulesetError",
+]
+
+
+class CRSRulesError(Exception):
+    """Base class of every exception crsrules raises on purpose.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidValueError(CRSRulesError, ValueError):
+    """A single value is out of its allowed range or of the wrong kind.
+
+    Attributes:
+        field: The name of the field or argument, such as ``"reading"``.
+        value: The value that was given.
+        allowed: A short description of what is allowed, such as ``"a CLB level 0-12"``.
+
+    Example:
+        >>> raise InvalidValueError("reading", 13, "a CLB level 0-12")
+        Traceback (most recent call last):
+        ...
+        crsrules.errors.InvalidValueError: 'reading' must be a CLB level 0-12 (got 13)
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, field: str, value: object, allowed: str) -> None:
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        super().__init__(f"{field!r} must be {allowed} (got {value!r})")
+
+
+class InvalidArgumentsError(CRSRulesError, TypeError):
+    """A call whose arguments do not fit together, such as both or neither of ``on=`` and ``rules=``.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class TestNotAcceptedError(InvalidValueError):
+    """A language test result that IRCC did not accept on its test date.
+
+    .. versionadded:: 0.1.0
+    """
+
+    __test__ = False  # not a pytest test class, despite its name
+
+
+class InvalidFactorsError(CRSRulesError, ValueError):
+    """Input data (JSON-like) that cannot be turned into crsrules objects.
+
+    Every problem is listed, each with its JSON path.
+
+    Attributes:
+        problems: One line per problem, such as ``"'reading' must be a CLB level 0-12 (got 13) @ $.first_language"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, problems: Sequence[str], *, what: str = "factors") -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"invalid {what} ({count} problem{'s' if count != 1 else ''}):\n{lines}")
+
+
+class RulesNotInForceError(CRSRulesError, LookupError):
+    """No ruleset is in force on the date asked for (a date before Express Entry opened).
+
+    Attributes:
+        on: The date asked for.
+        earliest: The effective date of the first ruleset.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, on: date, *, earliest: date) -> None:
+        self.on = on
+        self.earliest = earliest
+        super().__init__(
+            f"no CRS rules in force on {on.isoformat()}: Express Entry opened and the first ruleset starts on "
+            f"{earliest.isoformat()}. Pass a later date, or pin rules={earliest.isoformat()!r}."
+        )
+
+
+class UnknownRulesetError(CRSRulesError, LookupError):
+    """A ruleset id that names no ruleset.
+
+    Attributes:
+        id: The id that was given.
+        suggestions: Close known ids, best first (possibly empty).
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, id: object, known: Iterable[str]) -> None:  # noqa: A002 (the ruleset's own name for it)
+        known = list(known)
+        self.id = id
+        self.suggestions = tuple(difflib.get_close_matches(str(id), known, n=3, cutoff=0.6))
+        hint = f" Did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
+        super().__init__(f"unknown ruleset {id!r}: the rulesets are {', '.join(known)}.{hint}")
+
+
+class StaleRulesWarning(UserWarning):
+    """The date asked for is after the last date the rules were checked against IRCC's sources.
+
+    crsrules then applies the latest ruleset, since rules hold until changed, but IRCC may have changed them since.
+
+    .. versionadded:: 0.1.0
+    """

@@ -1,0 +1,166 @@
+"""JSON in and out: a private cattrs converter that rejects unknown keys and reports every problem with its path.
+
+Dates travel as ISO strings and enums as their string values. Numbers are strict: ``"30"`` or ``30.5`` is not an age.
+A language can be given as CLB/NCLC levels or as a test result, which is converted on the way in::
+
+    {"language": "english", "listening": 9, "reading": 8, "writing": 9, "speaking": 9}
+    {"test": "ielts_general", "tested_on": "2025-03-02", "listening": 8.0, "reading": 7.0, "writing": 7.0, "speaking": 7.0}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+import cattrs
+from attrs import frozen
+from cattrs.gen import make_dict_structure_fn
+from cattrs.preconf.json import make_converter
+
+from crsrules.errors import CRSRulesError, InvalidFactorsError
+from crsrules.language import LanguageTest, TefScale, convert
+from crsrules.model import Factors, LanguageLevels
+
+__all__ = ["dump_factors", "load_factors"]
+
+T = TypeVar("T")
+
+
+class _ValueProblem(CRSRulesError, ValueError):
+    """A JSON value of the wrong kind (its path is added by cattrs)."""
+
+
+def _strict(kind: type, allowed: str) -> Callable[[object, type], Any]:
+    def structure(value: object, _type: type) -> Any:  # noqa: ANN401 (the checked value)
+        if type(value) is bool and kind is not bool:
+            raise _ValueProblem(f"must be {allowed} (got {value!r})")
+        if not isinstance(value, kind):
+            raise _ValueProblem(f"must be {allowed} (got {value!r})")
+        return value
+
+    return structure
+
+
+def _number(value: object, _type: type) -> float:
+    if type(value) is bool or not isinstance(value, int | float):
+        raise _ValueProblem(f"must be a number (got {value!r})")
+    return value
+
+
+def _enum(value: object, type_: type[Enum]) -> Enum:
+    try:
+        return type_(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in type_)
+        raise _ValueProblem(f"must be one of {choices} (got {value!r})") from None
+
+
+def _iso_date(value: object, _type: type) -> date:
+    if not isinstance(value, str):
+        raise _ValueProblem(f"must be an ISO date string such as '2025-03-25' (got {value!r})")
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        raise _ValueProblem(f"must be an ISO date such as '2025-03-25' (got {value!r})") from None
+    if len(value) != 10:  # noqa: PLR2004 (YYYY-MM-DD)
+        raise _ValueProblem(f"must be an ISO date such as '2025-03-25' (got {value!r})")
+    return parsed
+
+
+@frozen(kw_only=True)
+class _TestResult:
+    """A language test result as JSON carries it (converted to levels on the way in)."""
+
+    test: LanguageTest
+    tested_on: date
+    listening: float
+    reading: float
+    writing: float
+    speaking: float
+    tef_scale: TefScale | None = None
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = make_converter(forbid_extra_keys=True)
+    converter.register_structure_hook(int, _strict(int, "a whole number"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(float, _number)
+    converter.register_structure_hook(date, _iso_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, Enum),
+        _enum,
+    )
+    levels = make_dict_structure_fn(LanguageLevels, converter, _cattrs_forbid_extra_keys=True)
+    result = make_dict_structure_fn(_TestResult, converter, _cattrs_forbid_extra_keys=True)
+
+    def language(value: object, _type: type) -> LanguageLevels:
+        if not isinstance(value, Mapping):
+            raise _ValueProblem(f"must be an object of CLB/NCLC levels or a test result (got {value!r})")
+        if "test" not in value:
+            return levels(value, LanguageLevels)
+        r = result(value, _TestResult)
+        return convert(
+            r.test,
+            listening=r.listening,
+            reading=r.reading,
+            writing=r.writing,
+            speaking=r.speaking,
+            tested_on=r.tested_on,
+            tef_scale=r.tef_scale,
+        )
+
+    converter.register_structure_hook(LanguageLevels, language)
+    return converter
+
+
+_converter = _make_converter()
+
+
+def _describe(exc: BaseException, type_: type | None) -> str:
+    # Keep crsrules' own words; cattrs' default would only say "invalid value for type, expected X".
+    if isinstance(exc, CRSRulesError):
+        return str(exc)
+    if isinstance(exc, TypeError) and type_ is not None and "missing" in str(exc):
+        return "required field missing"
+    return cattrs.v.format_exception(exc, type_)
+
+
+def _structure(data: object, cls: type[T], what: str) -> T:
+    if not isinstance(data, Mapping):
+        raise InvalidFactorsError([f"must be a JSON object (got {type(data).__name__}) @ $"], what=what)
+    try:
+        return _converter.structure(data, cls)
+    except cattrs.BaseValidationError as exc:
+        raise InvalidFactorsError(cattrs.transform_error(exc, format_exception=_describe), what=what) from exc
+    except CRSRulesError as exc:  # a validator that looks at several fields: the whole object is at fault
+        raise InvalidFactorsError([f"{exc} @ $"], what=what) from exc
+
+
+def load_factors(data: Mapping[str, Any]) -> Factors:
+    """Build :class:`~crsrules.Factors` from JSON-like data, reporting every problem with its JSON path.
+
+    Raises:
+        InvalidFactorsError: Wrong types, missing fields, unknown keys or values out of range; all are listed.
+
+    Example:
+        >>> f = load_factors({"age": 29, "education": "bachelors",
+        ...     "first_language": {"language": "english", "listening": 9, "reading": 9, "writing": 9, "speaking": 9}})
+        >>> f.education
+        <Education.BACHELORS: 'bachelors'>
+
+    .. versionadded:: 0.1.0
+    """
+    return _structure(data, Factors, "factors")
+
+
+def dump_factors(factors: Factors) -> dict[str, Any]:
+    """The JSON-ready form of *factors* (language as CLB/NCLC levels); :func:`load_factors` reads it back.
+
+    .. versionadded:: 0.1.0
+    """
+    data: dict[str, Any] = _converter.unstructure(factors)
+    return data

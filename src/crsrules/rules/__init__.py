@@ -1,0 +1,126 @@
+"""The registry of CRS rulesets: one module per policy year, each ruleset in force until the next one starts.
+
+``y2015`` spells out every table; each later module derives from the ruleset before it and states only what changed.
+"""
+
+from __future__ import annotations
+
+import warnings
+from bisect import bisect_right
+from datetime import date
+from typing import Final
+
+from crsrules._validation import a_date
+from crsrules.errors import InvalidArgumentsError, RulesNotInForceError, StaleRulesWarning, UnknownRulesetError
+from crsrules.rules import y2015, y2016, y2017, y2020, y2022, y2025
+from crsrules.rules._ruleset import (
+    Additional,
+    Core,
+    FrenchBonus,
+    NocVersion,
+    RuleSet,
+    SkillTransferability,
+    Source,
+    SpouseTables,
+)
+
+__all__ = [
+    "LAST_KNOWN_DATE",
+    "Additional",
+    "Core",
+    "FrenchBonus",
+    "NocVersion",
+    "RuleSet",
+    "SkillTransferability",
+    "Source",
+    "SpouseTables",
+    "available_rulesets",
+    "get_rules",
+    "resolve",
+    "rules_in_force",
+]
+
+#: Every ruleset, oldest first.
+_ALL: Final = (
+    y2015.RULES_2015_01_01,
+    y2016.RULES_2016_11_19,
+    y2017.RULES_2017_06_06,
+    y2020.RULES_2020_10_27,
+    y2022.RULES_2022_11_16,
+    y2025.RULES_2025_03_25,
+)
+_BY_ID: Final = {r.id: r for r in _ALL}
+
+#: The latest date on which public sources show the newest ruleset still in force (IRCC's rounds feed of 2026-08-20
+#: still ran FSW, CEC and FST rounds under it; reference/crs-points.md, "Update 2026-11-25"). Dates after it get the
+#: newest ruleset with a :class:`~crsrules.StaleRulesWarning`.
+LAST_KNOWN_DATE: Final = date(2026, 8, 20)
+
+
+def available_rulesets() -> tuple[RuleSet, ...]:
+    """Every ruleset, oldest first.
+
+    Example:
+        >>> [r.id for r in available_rulesets()][:2]
+        ['2015-01-01', '2016-11-19']
+
+    .. versionadded:: 0.1.0
+    """
+    return _ALL
+
+
+def get_rules(id: str | RuleSet) -> RuleSet:  # noqa: A002 (a ruleset's id)
+    """The ruleset with this id (its ISO effective date), such as ``"2025-03-25"``; a RuleSet is returned as is.
+
+    Raises:
+        UnknownRulesetError: No ruleset has this id; the message suggests close ids.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(id, RuleSet):
+        return id
+    try:
+        return _BY_ID[id]
+    except (KeyError, TypeError):
+        raise UnknownRulesetError(id, _BY_ID) from None
+
+
+def rules_in_force(on: date) -> RuleSet:
+    """The ruleset in force on *on*: the latest one that starts on or before it.
+
+    Dates after :data:`LAST_KNOWN_DATE` get the newest ruleset and a :class:`~crsrules.StaleRulesWarning`.
+
+    Raises:
+        RulesNotInForceError: *on* is before 2015-01-01, when Express Entry opened.
+        InvalidValueError: *on* is not a date.
+
+    Example:
+        >>> rules_in_force(date(2017, 6, 6)).id
+        '2017-06-06'
+
+    .. versionadded:: 0.1.0
+    """
+    on = a_date("on", on)
+    i = bisect_right(_ALL, on, key=lambda r: r.effective) - 1
+    if i < 0:
+        raise RulesNotInForceError(on, earliest=_ALL[0].effective)
+    if on > LAST_KNOWN_DATE:
+        warnings.warn(
+            f"the CRS rules were last confirmed in force on {LAST_KNOWN_DATE.isoformat()}; for {on.isoformat()} "
+            f"crsrules applies ruleset {_ALL[-1].id}, but IRCC may have changed the rules since",
+            StaleRulesWarning,
+            stacklevel=3,
+        )
+    return _ALL[i]
+
+
+def resolve(*, on: date | None, rules: str | RuleSet | None) -> RuleSet:
+    """The ruleset for exactly one of *on* (the rules in force that day) and *rules* (a pinned ruleset or id).
+
+    Raises:
+        InvalidArgumentsError: Neither or both were given.
+    """
+    if (on is None) == (rules is None):
+        msg = "pass exactly one of on= (a date) or rules= (a ruleset or its id, such as '2025-03-25')"
+        raise InvalidArgumentsError(msg)
+    return rules_in_force(on) if on is not None else get_rules(rules)  # type: ignore[arg-type]

@@ -1,0 +1,265 @@
+"""The :class:`RuleSet` type: one dated version of the CRS grid, as data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from enum import Enum
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from attrs import field, frozen
+
+from crsrules.headings import Factor
+from crsrules.tables import BySpouse, RulesDefinitionError, Steps, Table, Tiers
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from crsrules.model import ArrangedEmployment, CanadianEducation, Education
+
+__all__ = [
+    "Additional",
+    "Core",
+    "FrenchBonus",
+    "NocVersion",
+    "RuleSet",
+    "SkillTransferability",
+    "Source",
+    "SpouseTables",
+]
+
+
+class NocVersion(Enum):
+    """The National Occupational Classification that defines "skilled" work and arranged employment.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: NOC 2011/2016: skilled means skill type 0 or skill level A or B.
+    NOC_2016 = "noc_2016"
+    #: NOC 2021: skilled means TEER 0, 1, 2 or 3.
+    NOC_2021 = "noc_2021"
+
+
+@frozen(kw_only=True)
+class Source:
+    """A public source of a ruleset's rules.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str
+    url: str
+
+
+@frozen(kw_only=True)
+class Core:
+    """A. Core / human capital factors.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Points by age in completed years.
+    age: BySpouse[Steps[int]]
+    #: Points by level of education.
+    education: BySpouse[Table[Education, int]]
+    #: Points per ability by CLB/NCLC level in the first official language.
+    first_language: BySpouse[Steps[int]]
+    #: Points per ability by CLB/NCLC level in the second official language.
+    second_language: BySpouse[Steps[int]]
+    #: The cap on the four abilities of the second official language together.
+    second_language_cap: BySpouse[int]
+    #: Points by completed years of Canadian work experience.
+    canadian_work: BySpouse[Steps[int]]
+    #: The cap on the section.
+    cap: BySpouse[int]
+
+
+@frozen(kw_only=True)
+class SpouseTables:
+    """B. Spouse or common-law partner factors.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Points by the spouse's level of education.
+    education: Table[Education, int]
+    #: Points per ability by the spouse's CLB/NCLC level in their first official language.
+    first_language: Steps[int]
+    #: Points by the spouse's completed years of Canadian work experience.
+    canadian_work: Steps[int]
+    #: The cap on the section.
+    cap: int
+
+
+@frozen(kw_only=True)
+class SkillTransferability:
+    """C. Skill transferability factors: three groups, each capped, then the section capped.
+
+    Tiers: language tier 1 is "CLB 7 or more in all four first-language abilities, one or more below 9", tier 2 is
+    "CLB 9 or more in all four"; Canadian work tier 1 is 1 year, tier 2 is 2 years or more.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The language tier (0, 1, 2) by the lowest of the four first-language levels.
+    language_tier: Steps[int]
+    #: The Canadian work tier (0, 1, 2) by completed years of Canadian work.
+    canadian_work_tier: Steps[int]
+    #: Education with official language proficiency, by level of education.
+    education_with_language: Table[Education, Tiers]
+    #: Education with Canadian work experience, by level of education.
+    education_with_canadian_work: Table[Education, Tiers]
+    #: Foreign work experience with official language proficiency, by completed years of foreign work.
+    foreign_work_with_language: Steps[Tiers]
+    #: Foreign work experience with Canadian work experience, by completed years of foreign work.
+    foreign_work_with_canadian_work: Steps[Tiers]
+    #: Certificate of qualification with official language proficiency, by the lowest first-language level.
+    certificate_with_language: Steps[int]
+    #: The cap on each group (education, foreign work, certificate of qualification).
+    group_cap: int
+    #: The cap on the section.
+    cap: int
+
+
+@frozen(kw_only=True)
+class FrenchBonus:
+    """Additional points for strong French-language skills.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The NCLC level needed in all four French abilities.
+    french_minimum: int
+    #: The CLB level needed in all four English abilities for the higher award.
+    english_minimum: int
+    #: Points when English is absent or below :attr:`english_minimum` in any ability.
+    weak_english: int
+    #: Points when English is at least :attr:`english_minimum` in all four abilities.
+    strong_english: int
+
+    def canonical(self) -> object:
+        """A JSON-ready form."""
+        return attrs.asdict(self)
+
+
+@frozen(kw_only=True)
+class Additional:
+    """D. Additional points, capped as a section.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Points for a provincial or territorial nomination.
+    provincial_nomination: int
+    #: Points for arranged employment, by kind of occupation.
+    arranged_employment: Table[ArrangedEmployment, int]
+    #: Points for a Canadian post-secondary credential, by its length.
+    canadian_education: Table[CanadianEducation, int]
+    #: The French-language award, or None where it did not exist.
+    french: FrenchBonus | None
+    #: Points for a brother or sister in Canada.
+    sibling_in_canada: int
+    #: The cap on the section.
+    cap: int
+
+
+def _canonical(value: Any) -> object:  # noqa: ANN401 (any table value)
+    if hasattr(value, "canonical"):
+        return value.canonical()
+    if attrs.has(type(value)):
+        return {a.name: _canonical(getattr(value, a.name)) for a in attrs.fields(type(value))}
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+@frozen(kw_only=True)
+class RuleSet:
+    """One version of the CRS rules, in force from :attr:`effective` until the next ruleset starts.
+
+    Build the first ruleset in full; build each later one with :meth:`derive`, naming only what changed.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The ISO date the ruleset takes effect, such as ``"2025-03-25"``.
+    id: str
+    #: The date the ruleset takes effect (inclusive).
+    effective: date
+    #: One sentence on what this ruleset changed.
+    summary: str
+    #: The factors whose points this ruleset can change for some candidate (empty only for the first ruleset).
+    changes: frozenset[Factor]
+    #: Where the rules come from.
+    sources: tuple[Source, ...]
+    #: The last day someone checked these rules against their sources.
+    verified_on: date
+    #: The occupational classification that defines skilled work and arranged employment.
+    noc_version: NocVersion
+    core: Core
+    spouse: SpouseTables
+    skill_transferability: SkillTransferability
+    additional: Additional
+
+    def __attrs_post_init__(self) -> None:
+        if self.id != self.effective.isoformat():
+            msg = f"ruleset id {self.id!r} must be its effective date {self.effective.isoformat()!r}"
+            raise RulesDefinitionError(msg)
+
+    def derive(
+        self,
+        *,
+        id: str,  # noqa: A002 (the attribute's name)
+        effective: date,
+        summary: str,
+        changes: frozenset[Factor],
+        sources: tuple[Source, ...],
+        verified_on: date,
+        **tables: Any,  # noqa: ANN401 (any RuleSet field)
+    ) -> RuleSet:
+        """A later ruleset: this one with *tables* replaced, stating what changed and why.
+
+        Raises:
+            RulesDefinitionError: The new ruleset does not start later, declares no change, or cites no source.
+        """
+        if effective <= self.effective:
+            msg = f"ruleset {id} must start after {self.id}"
+            raise RulesDefinitionError(msg)
+        if not changes or not sources:
+            msg = f"ruleset {id} must declare its changes and its sources"
+            raise RulesDefinitionError(msg)
+        return attrs.evolve(
+            self,
+            id=id,
+            effective=effective,
+            summary=summary,
+            changes=changes,
+            sources=sources,
+            verified_on=verified_on,
+            **tables,
+        )
+
+    def canonical(self) -> dict[str, object]:
+        """The ruleset's rules as JSON-ready data (what :attr:`fingerprint` hashes)."""
+        return {
+            "id": self.id,
+            "effective": self.effective.isoformat(),
+            "noc_version": self.noc_version.value,
+            "core": _canonical(self.core),
+            "spouse": _canonical(self.spouse),
+            "skill_transferability": _canonical(self.skill_transferability),
+            "additional": _canonical(self.additional),
+        }
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """``"sha256:…"`` of the ruleset's canonical JSON; it changes only if a published ruleset is corrected.
+
+        Pin it next to the ruleset id to detect a correction. Sources, summary and verification dates are not part
+        of it.
+        """
+        data = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(data.encode()).hexdigest()

@@ -1,0 +1,203 @@
+"""CRS rules in force from 2015-01-01, when Express Entry opened: the launch grid, every table in full.
+
+The core, spouse and skill-transferability grids written here have not changed in value since; later modules state
+only what changed. Additional points: 600 for a provincial nomination or a qualifying (LMIA-supported) offer of
+arranged employment, at most 600 in all.
+
+References:
+    - IRCC, Comprehensive Ranking System (CRS) criteria - Express Entry:
+      https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/check-score/crs-criteria.html
+    - Ministerial Instructions respecting the Express Entry system (signed 2014-11-28, in force 2015-01-01), summary:
+      https://immigration.ca/the-ministerial-instructions-for-the-express-entry-application-management-system/
+    - CIC News, 2014-12-04, CRS details announced:
+      http://www.cicnews.com/2014/12/express-entry-details-comprehensive-ranking-system-announced-124175.html
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crsrules.model import ArrangedEmployment, CanadianEducation, Education
+from crsrules.rules._ruleset import (
+    Additional,
+    Core,
+    NocVersion,
+    RuleSet,
+    SkillTransferability,
+    Source,
+    SpouseTables,
+)
+from crsrules.tables import BySpouse, Steps, Table, Tiers
+
+# The day these tables were last checked against the research notes' sources (reference/crs-points.md).
+VERIFIED_ON = date(2026, 11, 25)
+
+# A. Core / human capital factors. Ministerial Instructions (MI) ss. 10-15; canada.ca CRS criteria, section A.
+
+# 1.1 Age in completed years: 17 or less earns 0, 45 or more 0.
+AGE = BySpouse(
+    with_spouse=Steps(
+        (
+            (18, 90), (19, 95), (20, 100), (30, 95), (31, 90), (32, 85), (33, 80), (34, 75), (35, 70),
+            (36, 65), (37, 60), (38, 55), (39, 50), (40, 45), (41, 35), (42, 25), (43, 15), (44, 5), (45, 0),
+        ),
+        below=0,
+    ),
+    without_spouse=Steps(
+        (
+            (18, 99), (19, 105), (20, 110), (30, 105), (31, 99), (32, 94), (33, 88), (34, 83), (35, 77),
+            (36, 72), (37, 66), (38, 61), (39, 55), (40, 50), (41, 39), (42, 28), (43, 17), (44, 6), (45, 0),
+        ),
+        below=0,
+    ),
+)  # fmt: skip
+
+# 1.2 Level of education (MI s. 11).
+EDUCATION = BySpouse(
+    with_spouse=Table(
+        {
+            Education.LESS_THAN_SECONDARY: 0,
+            Education.SECONDARY: 28,
+            Education.ONE_YEAR: 84,
+            Education.TWO_YEAR: 91,
+            Education.BACHELORS: 112,
+            Education.TWO_OR_MORE: 119,
+            Education.MASTERS: 126,
+            Education.DOCTORAL: 140,
+        }
+    ),
+    without_spouse=Table(
+        {
+            Education.LESS_THAN_SECONDARY: 0,
+            Education.SECONDARY: 30,
+            Education.ONE_YEAR: 90,
+            Education.TWO_YEAR: 98,
+            Education.BACHELORS: 120,
+            Education.TWO_OR_MORE: 128,
+            Education.MASTERS: 135,
+            Education.DOCTORAL: 150,
+        }
+    ),
+)
+
+# 1.3 First official language, points per ability by CLB/NCLC level; below CLB 4 earns 0, "10 or more" tops.
+FIRST_LANGUAGE = BySpouse(
+    with_spouse=Steps(((4, 6), (5, 6), (6, 8), (7, 16), (8, 22), (9, 29), (10, 32)), below=0),
+    without_spouse=Steps(((4, 6), (5, 6), (6, 9), (7, 17), (8, 23), (9, 31), (10, 34)), below=0),
+)
+
+# 1.4 Second official language, points per ability (CLB 4 or less earns 0), then capped (22 with spouse, 24 without).
+SECOND_LANGUAGE = BySpouse(
+    with_spouse=Steps(((5, 1), (7, 3), (9, 6)), below=0),
+    without_spouse=Steps(((5, 1), (7, 3), (9, 6)), below=0),
+)
+SECOND_LANGUAGE_CAP = BySpouse(with_spouse=22, without_spouse=24)
+
+# 1.5 Canadian work experience, completed years (skilled, last 10 years); "5 years or more" tops.
+CANADIAN_WORK = BySpouse(
+    with_spouse=Steps(((1, 35), (2, 46), (3, 56), (4, 63), (5, 70)), below=0),
+    without_spouse=Steps(((1, 40), (2, 53), (3, 64), (4, 72), (5, 80)), below=0),
+)
+
+# Section A maximum: 460 with spouse, 500 without.
+CORE = Core(
+    age=AGE,
+    education=EDUCATION,
+    first_language=FIRST_LANGUAGE,
+    second_language=SECOND_LANGUAGE,
+    second_language_cap=SECOND_LANGUAGE_CAP,
+    canadian_work=CANADIAN_WORK,
+    cap=BySpouse(with_spouse=460, without_spouse=500),
+)
+
+# B. Spouse or common-law partner factors (MI ss. 17-19), maximum 40.
+SPOUSE = SpouseTables(
+    education=Table(
+        {
+            Education.LESS_THAN_SECONDARY: 0,
+            Education.SECONDARY: 2,
+            Education.ONE_YEAR: 6,
+            Education.TWO_YEAR: 7,
+            Education.BACHELORS: 8,
+            Education.TWO_OR_MORE: 9,
+            Education.MASTERS: 10,
+            Education.DOCTORAL: 10,
+        }
+    ),
+    # Per ability; CLB 4 or less earns 0; at most 20 for the four.
+    first_language=Steps(((5, 1), (7, 3), (9, 5)), below=0),
+    canadian_work=Steps(((1, 5), (2, 7), (3, 8), (4, 9), (5, 10)), below=0),
+    cap=40,
+)
+
+# C. Skill transferability factors (MI s. 22; canada.ca CRS criteria, section C). Each group at most 50, all 100.
+_NONE = Tiers(0, 0)
+_POST_SECONDARY = Tiers(13, 25)  # a post-secondary credential of one year or longer
+_TWO_OR_MORE = Tiers(25, 50)  # two or more credentials (one of 3+ years), master's, professional, doctoral
+_EDUCATION_TIERS = Table(
+    {
+        Education.LESS_THAN_SECONDARY: _NONE,
+        Education.SECONDARY: _NONE,
+        Education.ONE_YEAR: _POST_SECONDARY,
+        Education.TWO_YEAR: _POST_SECONDARY,
+        Education.BACHELORS: _POST_SECONDARY,
+        Education.TWO_OR_MORE: _TWO_OR_MORE,
+        Education.MASTERS: _TWO_OR_MORE,
+        Education.DOCTORAL: _TWO_OR_MORE,
+    }
+)
+# Foreign work, completed years: "1 or 2 years", "3 years or more".
+_FOREIGN_WORK_TIERS = Steps(((1, Tiers(13, 25)), (3, Tiers(25, 50))), below=_NONE)
+
+SKILL_TRANSFERABILITY = SkillTransferability(
+    # Tier 1: CLB 7 or more in all four first-language abilities, one or more below 9; tier 2: CLB 9 or more in all.
+    language_tier=Steps(((7, 1), (9, 2)), below=0),
+    # Tier 1: 1 year of Canadian work; tier 2: 2 years or more.
+    canadian_work_tier=Steps(((1, 1), (2, 2)), below=0),
+    education_with_language=_EDUCATION_TIERS,
+    education_with_canadian_work=_EDUCATION_TIERS,
+    foreign_work_with_language=_FOREIGN_WORK_TIERS,
+    foreign_work_with_canadian_work=_FOREIGN_WORK_TIERS,
+    # Certificate of qualification: CLB 5 or more in all four (one below 7) 25; CLB 7 or more in all four 50.
+    certificate_with_language=Steps(((5, 25), (7, 50)), below=0),
+    group_cap=50,
+    cap=100,
+)
+
+# D. Additional points (MI s. 28-29 as first published): 600 for a nomination or a qualifying LMIA-supported offer,
+# at most 600. Canadian education, French and siblings were not factors yet: their rows are 0 until later rulesets.
+ADDITIONAL = Additional(
+    provincial_nomination=600,
+    arranged_employment=Table({ArrangedEmployment.SENIOR_MANAGEMENT: 600, ArrangedEmployment.OTHER_SKILLED: 600}),
+    canadian_education=Table({CanadianEducation.ONE_OR_TWO_YEARS: 0, CanadianEducation.THREE_YEARS_OR_MORE: 0}),
+    french=None,
+    sibling_in_canada=0,
+    cap=600,
+)
+
+RULES_2015_01_01 = RuleSet(
+    id="2015-01-01",
+    effective=date(2015, 1, 1),
+    summary="Express Entry opens: the launch grid; 600 points for a provincial nomination or arranged employment.",
+    changes=frozenset(),
+    sources=(
+        Source(
+            title="IRCC, Comprehensive Ranking System (CRS) criteria - Express Entry",
+            url="https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/check-score/crs-criteria.html",
+        ),
+        Source(
+            title="Ministerial Instructions respecting the Express Entry system (in force 2015-01-01), summary",
+            url="https://immigration.ca/the-ministerial-instructions-for-the-express-entry-application-management-system/",
+        ),
+        Source(
+            title="CIC News, 2014-12-04: Express Entry details, Comprehensive Ranking System announced",
+            url="http://www.cicnews.com/2014/12/express-entry-details-comprehensive-ranking-system-announced-124175.html",
+        ),
+    ),
+    verified_on=VERIFIED_ON,
+    noc_version=NocVersion.NOC_2016,
+    core=CORE,
+    spouse=SPOUSE,
+    skill_transferability=SKILL_TRANSFERABILITY,
+    additional=ADDITIONAL,
+)

@@ -1,0 +1,49 @@
+"""CRS rules in force from 2022-11-16: NOC 2021 and TEER replace NOC 2016 skill types and levels.
+
+Skilled work means TEER 0, 1, 2 or 3 (it was NOC 0, A or B); arranged employment earns 200 for NOC 2021 major group 00
+(00010 to 00015) and 50 for any other TEER 0, 1, 2 or 3 occupation. Point values are unchanged: what changed is which
+jobs and offers count, so the factors fed by work and offers are declared as changed. Invitations issued before this
+date stay on NOC 2016.
+
+References:
+    - IRCC FSW program delivery instructions, work experience (NOC 2016 to NOC 2021 on 2022-11-16):
+      https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers/selection-criteria-work-experience.html
+    - CIC News, 2022-08, how NOC changes affect Express Entry candidates:
+      https://cicnews.com/2022/08/how-noc-changes-affect-express-entry-candidates-0829658.html
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crsrules.headings import Factor
+from crsrules.rules import y2020
+from crsrules.rules._ruleset import NocVersion, Source
+
+RULES_2022_11_16 = y2020.RULES_2020_10_27.derive(
+    id="2022-11-16",
+    effective=date(2022, 11, 16),
+    summary="NOC 2021 adopted: skilled work and arranged employment are defined by TEER 0-3.",
+    changes=frozenset(
+        {
+            Factor.CANADIAN_WORK_EXPERIENCE,
+            Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE,
+            Factor.EDUCATION_AND_CANADIAN_WORK,
+            Factor.FOREIGN_WORK_AND_LANGUAGE,
+            Factor.FOREIGN_AND_CANADIAN_WORK,
+            Factor.ARRANGED_EMPLOYMENT,
+        }
+    ),
+    sources=(
+        Source(
+            title="IRCC, FSW program delivery instructions: selection criteria, work experience",
+            url="https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers/selection-criteria-work-experience.html",
+        ),
+        Source(
+            title="CIC News, 2022-08: how NOC changes affect Express Entry candidates",
+            url="https://cicnews.com/2022/08/how-noc-changes-affect-express-entry-candidates-0829658.html",
+        ),
+    ),
+    verified_on=date(2026, 11, 25),
+    noc_version=NocVersion.NOC_2021,
+)

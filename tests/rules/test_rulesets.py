@@ -1,0 +1,148 @@
+"""Invariants of every ruleset, and both sides of every effective date."""
+
+import inspect
+from datetime import date, timedelta
+from itertools import pairwise
+
+import pytest
+
+import crsrules
+from crsrules.headings import Factor
+from crsrules.rules import y2015, y2016, y2017, y2020, y2022, y2025
+from crsrules.tables import RulesDefinitionError, Steps, Table
+
+RULESETS = crsrules.available_rulesets()
+MODULES = (y2015, y2016, y2017, y2020, y2022, y2025)
+
+
+def test_every_rules_constant_is_registered():
+    """Every RULES_* constant of every rules module is in the registry, and nothing else is."""
+    found = [v for m in MODULES for n, v in inspect.getmembers(m) if n.startswith("RULES_")]
+    assert list(RULESETS) == found
+
+
+def test_the_six_rulesets_of_the_reference():
+    """The registry holds the six rule periods of reference/crs-points.md section 0."""
+    assert ["2015-01-01", "2016-11-19", "2017-06-06", "2020-10-27", "2022-11-16", "2025-03-25"] == [
+        r.id for r in RULESETS
+    ]
+
+
+@pytest.mark.parametrize("ruleset", RULESETS, ids=lambda r: r.id)
+def test_ids_constants_and_effective_dates_agree(ruleset):
+    """A ruleset's id is its ISO effective date, and its constant is named RULES_YYYY_MM_DD."""
+    assert ruleset.effective.isoformat() == ruleset.id
+    module = MODULES[RULESETS.index(ruleset)]
+    assert getattr(module, "RULES_" + ruleset.id.replace("-", "_")) is ruleset
+
+
+def test_effective_dates_strictly_increase():
+    """Rulesets never overlap: each starts after the one before."""
+    for before, after in pairwise(RULESETS):
+        assert before.effective < after.effective
+
+
+@pytest.mark.parametrize("ruleset", RULESETS[1:], ids=lambda r: r.id)
+def test_derived_rulesets_declare_changes_and_sources(ruleset):
+    """Every ruleset after the first names what it changed and where the change comes from."""
+    assert ruleset.changes
+    assert ruleset.sources
+    assert all(s.url.startswith("http") for s in ruleset.sources)
+
+
+@pytest.mark.parametrize("ruleset", RULESETS, ids=lambda r: r.id)
+def test_caps_match_the_grid(ruleset):
+    """The caps are those of IRCC's grid, and the tables cannot exceed them by construction."""
+    core = ruleset.core
+    assert (460, 500) == (core.cap.with_spouse, core.cap.without_spouse)
+    assert (22, 24) == (core.second_language_cap.with_spouse, core.second_language_cap.without_spouse)
+    assert 40 == ruleset.spouse.cap
+    assert (50, 100) == (ruleset.skill_transferability.group_cap, ruleset.skill_transferability.cap)
+    assert 600 == ruleset.additional.cap
+    for spouse in (True, False):
+        top = (
+            max(s for _, s in core.age.column(spouse=spouse).steps)
+            + max(core.education.column(spouse=spouse).rows.values())
+            + 4 * max(s for _, s in core.first_language.column(spouse=spouse).steps)
+            + core.second_language_cap.column(spouse=spouse)
+            + max(s for _, s in core.canadian_work.column(spouse=spouse).steps)
+        )
+        assert top == core.cap.column(spouse=spouse)
+
+
+@pytest.mark.parametrize("ruleset", RULESETS, ids=lambda r: r.id)
+def test_fingerprint_is_stable_and_distinct(ruleset):
+    """The fingerprint is a sha256 of the rules, different for every ruleset."""
+    assert ruleset.fingerprint.startswith("sha256:")
+    assert len({r.fingerprint for r in RULESETS}) == len(RULESETS)
+
+
+# Both sides of every effective date (OpenFisca / holidays habit).
+BOUNDARIES = [(r.effective - timedelta(days=1), before.id, r.id) for before, r in pairwise(RULESETS)]
+
+
+@pytest.mark.parametrize(("day_before", "before", "after"), BOUNDARIES, ids=[b[2] for b in BOUNDARIES])
+def test_each_ruleset_starts_exactly_on_its_effective_date(day_before, before, after):
+    """The day before the effective date has the previous ruleset; the effective date the new one."""
+    assert before == crsrules.rules_in_force(day_before).id
+    assert after == crsrules.rules_in_force(day_before + timedelta(days=1)).id
+
+
+def test_nothing_is_in_force_before_express_entry():
+    """2014-12-31 has no CRS rules: the error names the first date and suggests pinning."""
+    with pytest.raises(crsrules.RulesNotInForceError, match="2015-01-01") as info:
+        crsrules.rules_in_force(date(2014, 12, 31))
+    assert isinstance(info.value, LookupError)
+    assert date(2015, 1, 1) == info.value.earliest
+
+
+def test_stale_dates_warn_and_get_the_latest_rules():
+    """After the last date the rules were confirmed, the latest ruleset applies with a StaleRulesWarning."""
+    last = crsrules.rules.LAST_KNOWN_DATE
+    assert "2025-03-25" == crsrules.rules_in_force(last).id
+    with pytest.warns(crsrules.StaleRulesWarning, match=last.isoformat()):
+        assert "2025-03-25" == crsrules.rules_in_force(last + timedelta(days=1)).id
+
+
+def test_get_rules_by_id_and_unknown_ids():
+    """get_rules finds a ruleset by id, passes a RuleSet through, and suggests close ids for a typo."""
+    assert crsrules.get_rules("2017-06-06") is RULESETS[2]
+    assert crsrules.get_rules(RULESETS[2]) is RULESETS[2]
+    with pytest.raises(crsrules.UnknownRulesetError, match="2025-03-25") as info:
+        crsrules.get_rules("2025-03-52")
+    assert "2025-03-25" in info.value.suggestions
+    assert isinstance(info.value, LookupError)
+    with pytest.raises(crsrules.UnknownRulesetError):
+        crsrules.get_rules(None)  # type: ignore[arg-type]
+
+
+def test_rules_in_force_rejects_non_dates():
+    """A string or datetime is not a date: the error names the argument."""
+    with pytest.raises(crsrules.InvalidValueError, match="'on'"):
+        crsrules.rules_in_force("2020-01-01")  # type: ignore[arg-type]
+
+
+def test_derive_refuses_a_ruleset_without_changes_or_out_of_order():
+    """derive() demands a later date, declared changes and sources."""
+    base = RULESETS[0]
+    with pytest.raises(RulesDefinitionError):
+        base.derive(id="2014-01-01", effective=date(2014, 1, 1), summary="", changes=frozenset({Factor.AGE}),
+                    sources=base.sources, verified_on=date(2026, 1, 1))
+    with pytest.raises(RulesDefinitionError):
+        base.derive(id="2016-01-01", effective=date(2016, 1, 1), summary="", changes=frozenset(),
+                    sources=base.sources, verified_on=date(2026, 1, 1))
+
+
+def test_table_updates_catch_typos():
+    """Table.updated() rejects unknown rows and extended() rejects existing ones; Steps.updated likewise."""
+    table = y2015.ADDITIONAL.arranged_employment
+    with pytest.raises(RulesDefinitionError):
+        table.extended({crsrules.ArrangedEmployment.OTHER_SKILLED: 1})
+    with pytest.raises(RulesDefinitionError):
+        Table({}).updated({crsrules.ArrangedEmployment.OTHER_SKILLED: 1})
+    with pytest.raises(RulesDefinitionError):
+        Steps(((1, 1),), below=0).updated({2: 5})
+    with pytest.raises(RulesDefinitionError):
+        Steps(((2, 1), (1, 2)), below=0)
+    with pytest.raises(TypeError):
+        table.rows[crsrules.ArrangedEmployment.OTHER_SKILLED] = 5  # type: ignore[index]
