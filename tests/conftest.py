@@ -1,4 +1,7 @@
-"""Hypothesis profiles: ``dev`` (the default, quick) and ``ci`` (more examples), picked by HYPOTHESIS_PROFILE."""
+"""Hypothesis profiles: ``dev`` (quick, the default) and ``ci`` (more examples, the default when CI is set).
+
+HYPOTHESIS_PROFILE picks one explicitly.
+"""
 
 import os
 
@@ -8,4 +11,4 @@ settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

@@ -58,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score a factors file (JSON)", description="Score a factors file.")
     score.add_argument("file", metavar="FILE.json", help="the factors, as JSON ('-' reads standard input)")
     when = score.add_mutually_exclusive_group()
-    when.add_argument("--on", type=_iso_date, metavar="DATE", help="score under the rules in force on DATE (default: today)")
+    when.add_argument(
+        "--on", type=_iso_date, metavar="DATE", help="score under the rules in force on DATE (default: today)"
+    )
     when.add_argument("--rules", metavar="ID", help="score under the pinned ruleset ID, such as 2025-03-25")
     score.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 

@@ -4,7 +4,8 @@ Dates travel as ISO strings and enums as their string values. Numbers are strict
 A language can be given as CLB/NCLC levels or as a test result, which is converted on the way in::
 
     {"language": "english", "listening": 9, "reading": 8, "writing": 9, "speaking": 9}
-    {"test": "ielts_general", "tested_on": "2025-03-02", "listening": 8.0, "reading": 7.0, "writing": 7.0, "speaking": 7.0}
+    {"test": "ielts_general", "tested_on": "2025-03-02",
+     "listening": 8.0, "reading": 7.0, "writing": 7.0, "speaking": 7.0}
 """
 
 from __future__ import annotations
@@ -28,16 +29,16 @@ __all__ = ["dump_factors", "load_factors"]
 T = TypeVar("T")
 
 
-class _ValueProblem(CRSRulesError, ValueError):
+class _ValueProblemError(CRSRulesError, ValueError):
     """A JSON value of the wrong kind (its path is added by cattrs)."""
 
 
 def _strict(kind: type, allowed: str) -> Callable[[object, type], Any]:
     def structure(value: object, _type: type) -> Any:  # noqa: ANN401 (the checked value)
         if type(value) is bool and kind is not bool:
-            raise _ValueProblem(f"must be {allowed} (got {value!r})")
+            raise _ValueProblemError(f"must be {allowed} (got {value!r})")
         if not isinstance(value, kind):
-            raise _ValueProblem(f"must be {allowed} (got {value!r})")
+            raise _ValueProblemError(f"must be {allowed} (got {value!r})")
         return value
 
     return structure
@@ -45,7 +46,7 @@ def _strict(kind: type, allowed: str) -> Callable[[object, type], Any]:
 
 def _number(value: object, _type: type) -> float:
     if type(value) is bool or not isinstance(value, int | float):
-        raise _ValueProblem(f"must be a number (got {value!r})")
+        raise _ValueProblemError(f"must be a number (got {value!r})")
     return value
 
 
@@ -54,18 +55,18 @@ def _enum(value: object, type_: type[Enum]) -> Enum:
         return type_(value)
     except ValueError:
         choices = ", ".join(repr(m.value) for m in type_)
-        raise _ValueProblem(f"must be one of {choices} (got {value!r})") from None
+        raise _ValueProblemError(f"must be one of {choices} (got {value!r})") from None
 
 
 def _iso_date(value: object, _type: type) -> date:
     if not isinstance(value, str):
-        raise _ValueProblem(f"must be an ISO date string such as '2025-03-25' (got {value!r})")
+        raise _ValueProblemError(f"must be an ISO date string such as '2025-03-25' (got {value!r})")
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        raise _ValueProblem(f"must be an ISO date such as '2025-03-25' (got {value!r})") from None
-    if len(value) != 10:  # noqa: PLR2004 (YYYY-MM-DD)
-        raise _ValueProblem(f"must be an ISO date such as '2025-03-25' (got {value!r})")
+        raise _ValueProblemError(f"must be an ISO date such as '2025-03-25' (got {value!r})") from None
+    if len(value) != len("YYYY-MM-DD"):
+        raise _ValueProblemError(f"must be an ISO date such as '2025-03-25' (got {value!r})")
     return parsed
 
 
@@ -99,7 +100,7 @@ def _make_converter() -> cattrs.Converter:
 
     def language(value: object, _type: type) -> LanguageLevels:
         if not isinstance(value, Mapping):
-            raise _ValueProblem(f"must be an object of CLB/NCLC levels or a test result (got {value!r})")
+            raise _ValueProblemError(f"must be an object of CLB/NCLC levels or a test result (got {value!r})")
         if "test" not in value:
             return levels(value, LanguageLevels)
         r = result(value, _TestResult)

@@ -18,7 +18,7 @@ from crsrules.errors import InvalidValueError
 if TYPE_CHECKING:
     from datetime import date
 
-    from crsrules.language import LanguageTest
+    from crsrules.language import LanguageTest, TefScale
 
 __all__ = [
     "ArrangedEmployment",
@@ -159,7 +159,7 @@ class LanguageLevels:
         return min(self.listening, self.reading, self.writing, self.speaking)
 
     @classmethod
-    def from_test(
+    def from_test(  # noqa: PLR0913 (one argument per ability, plus the test, its date and the TEF scale)
         cls,
         test: LanguageTest | str,
         *,
@@ -168,8 +168,11 @@ class LanguageLevels:
         writing: float,
         speaking: float,
         tested_on: date,
+        tef_scale: TefScale | str | None = None,
     ) -> LanguageLevels:
         """Convert a test result to CLB/NCLC levels (see :func:`crsrules.language.convert`).
+
+        For TEF Canada, *tef_scale* names the column the scores come from; by default it follows the test date.
 
         Raises:
             InvalidValueError: A score is impossible for the test.
@@ -178,7 +181,13 @@ class LanguageLevels:
         from crsrules.language import convert  # noqa: PLC0415 (language imports this module)
 
         return convert(
-            test, listening=listening, reading=reading, writing=writing, speaking=speaking, tested_on=tested_on
+            test,
+            listening=listening,
+            reading=reading,
+            writing=writing,
+            speaking=speaking,
+            tested_on=tested_on,
+            tef_scale=tef_scale,
         )
 
 

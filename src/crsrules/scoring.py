@@ -7,19 +7,21 @@ factor listed later loses points first, and each line records what it earned bef
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from attrs import field, frozen
 
 from crsrules.errors import InvalidValueError
 from crsrules.headings import Factor, Section
-from crsrules.model import Factors, LanguageLevels, OfficialLanguage
+from crsrules.model import Education, Factors, LanguageLevels, OfficialLanguage
 from crsrules.rules import resolve
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from crsrules.rules import RuleSet
+    from crsrules.rules import FrenchBonus, RuleSet
     from crsrules.tables import Steps
 
 __all__ = ["Line", "ScoreBreakdown", "score"]
@@ -37,13 +39,24 @@ class Line(NamedTuple):
     points: int
     #: The points the factor earned before caps (equal to :attr:`points` unless a cap cut them).
     earned: int
-    #: The table row used, or the reason for no or capped points.
-    detail: str
+    #: The inputs that selected the table row (what :attr:`detail` puts in words).
+    row: object
+    #: Why a cap cut the points (empty when none did).
+    note: str = ""
 
     @property
     def section(self) -> Section:
         """The section of the factor."""
         return self.factor.section
+
+    @property
+    def detail(self) -> str:
+        """The table row used, in words, and the reason for no or capped points."""
+        text = _RENDER[self.factor](self.row)
+        return f"{text}; {self.note}" if self.note else text
+
+    def __repr__(self) -> str:
+        return f"Line({self.factor}, points={self.points}, earned={self.earned}, detail={self.detail!r})"
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready form."""
@@ -143,22 +156,45 @@ def score(factors: Factors, *, on: date | None = None, rules: RuleSet | str | No
     return score_factors(factors, ruleset)
 
 
-def _language_detail(levels: LanguageLevels, table: Steps[int]) -> tuple[int, str]:
-    """The points of four abilities and a detail such as ``"English: listening CLB 9 (31), ..."``."""
-    scale = levels.language.scale
-    points = table.points
-    parts = []
-    total = 0
-    for ability, level in (
-        ("listening", levels.listening),
-        ("reading", levels.reading),
-        ("writing", levels.writing),
-        ("speaking", levels.speaking),
-    ):
-        p = points(level)
-        total += p
-        parts.append(f"{ability} {scale} {level} ({p})")
-    return total, f"{levels.language.value.capitalize()}: {', '.join(parts)}"
+class _Column(NamedTuple):
+    """One spouse column of a ruleset's core tables, as flat lookups (the hot path of scoring)."""
+
+    age: tuple[int, ...]
+    education: Mapping[Education, int]
+    first_language: tuple[int, ...]
+    first_language_table: Steps[int]
+    second_language: tuple[int, ...]
+    second_language_table: Steps[int]
+    second_language_cap: int
+    canadian_work: tuple[int, ...]
+    cap: int
+
+
+def _column(r: RuleSet, *, spouse: bool) -> _Column:
+    core = r.core
+    return _Column(
+        age=core.age.column(spouse=spouse).lookup,
+        education=core.education.column(spouse=spouse).rows,
+        first_language=core.first_language.column(spouse=spouse).lookup,
+        first_language_table=core.first_language.column(spouse=spouse),
+        second_language=core.second_language.column(spouse=spouse).lookup,
+        second_language_table=core.second_language.column(spouse=spouse),
+        second_language_cap=core.second_language_cap.column(spouse=spouse),
+        canadian_work=core.canadian_work.column(spouse=spouse).lookup,
+        cap=core.cap.column(spouse=spouse),
+    )
+
+
+_COLUMNS: dict[int, tuple[RuleSet, _Column, _Column]] = {}
+
+
+def _columns(r: RuleSet) -> tuple[_Column, _Column]:
+    """The (without spouse, with spouse) columns of *r*, built once per ruleset."""
+    cached = _COLUMNS.get(id(r))
+    if cached is None or cached[0] is not r:
+        cached = (r, _column(r, spouse=False), _column(r, spouse=True))
+        _COLUMNS[id(r)] = cached
+    return cached[1], cached[2]
 
 
 def _cap(lines: list[Line], start: int, cap: int, reason: str) -> int:
@@ -174,12 +210,8 @@ def _cap(lines: list[Line], start: int, cap: int, reason: str) -> int:
         counted = min(line.points, remaining)
         remaining -= counted
         if counted != line.points:
-            lines[i] = line._replace(points=counted, detail=f"{line.detail}; {reason}")
+            lines[i] = line._replace(points=counted, note=f"{reason} at {cap}")
     return cap
-
-
-def _years(n: int) -> str:
-    return f"{n} year" if n == 1 else f"{n} years"
 
 
 def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0912, PLR0915 (one pass over the grid)
@@ -189,125 +221,111 @@ def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0
     """
     lines: list[Line] = []
     add = lines.append
-    with_spouse = f.spouse is not None
+    spouse = f.spouse
+    col = _columns(r)[spouse is not None]
     first = f.first_language
-    first_min = first.minimum
+    listening, reading, writing, speaking = first.listening, first.reading, first.writing, first.speaking
+    first_min = min(listening, reading, writing, speaking)
 
     # A. Core / human capital factors.
-    core = r.core
-    p = core.age.column(spouse=with_spouse).points(f.age)
+    p = col.age[f.age]
     if p:
-        add(Line(Factor.AGE, p, p, f"age {f.age}"))
-    p = core.education.column(spouse=with_spouse)[f.education]
+        add(Line(Factor.AGE, p, p, f.age))
+    p = col.education[f.education]
     if p:
-        add(Line(Factor.EDUCATION, p, p, f.education.label))
-    p, detail = _language_detail(first, core.first_language.column(spouse=with_spouse))
+        add(Line(Factor.EDUCATION, p, p, f.education))
+    table = col.first_language
+    p = table[listening] + table[reading] + table[writing] + table[speaking]
     if p:
-        add(Line(Factor.FIRST_OFFICIAL_LANGUAGE, p, p, detail))
+        add(Line(Factor.FIRST_OFFICIAL_LANGUAGE, p, p, (first, col.first_language_table)))
     second = f.second_language
     if second is not None:
-        p, detail = _language_detail(second, core.second_language.column(spouse=with_spouse))
+        table = col.second_language
+        p = table[second.listening] + table[second.reading] + table[second.writing] + table[second.speaking]
         if p:
-            start = len(lines)
-            add(Line(Factor.SECOND_OFFICIAL_LANGUAGE, p, p, detail))
-            cap = core.second_language_cap.column(spouse=with_spouse)
-            _cap(lines, start, cap, f"second official language capped at {cap}")
-    p = core.canadian_work.column(spouse=with_spouse).points(f.canadian_work_years)
+            cap = col.second_language_cap
+            add(Line(Factor.SECOND_OFFICIAL_LANGUAGE, min(p, cap), p, (second, col.second_language_table),
+                     "second official language capped" if p > cap else ""))  # fmt: skip
+    p = col.canadian_work[f.canadian_work_years]
     if p:
-        add(Line(Factor.CANADIAN_WORK_EXPERIENCE, p, p, f"{_years(f.canadian_work_years)} of Canadian work"))
-    cap = core.cap.column(spouse=with_spouse)
-    core_points = _cap(lines, 0, cap, f"core factors capped at {cap}")
+        add(Line(Factor.CANADIAN_WORK_EXPERIENCE, p, p, f.canadian_work_years))
+    core_points = _cap(lines, 0, col.cap, "core factors capped")
 
     # B. Spouse or common-law partner factors.
     spouse_points = 0
-    if f.spouse is not None:
-        s = f.spouse
+    if spouse is not None:
         tables = r.spouse
         start = len(lines)
-        p = tables.education[s.education]
+        p = tables.education[spouse.education]
         if p:
-            add(Line(Factor.SPOUSE_EDUCATION, p, p, f"spouse: {s.education.label}"))
-        if s.first_language is not None:
-            p, detail = _language_detail(s.first_language, tables.first_language)
+            add(Line(Factor.SPOUSE_EDUCATION, p, p, spouse.education))
+        levels = spouse.first_language
+        if levels is not None:
+            table = tables.first_language.lookup
+            p = table[levels.listening] + table[levels.reading] + table[levels.writing] + table[levels.speaking]
             if p:
-                add(Line(Factor.SPOUSE_OFFICIAL_LANGUAGE, p, p, f"spouse: {detail}"))
-        p = tables.canadian_work.points(s.canadian_work_years)
+                add(Line(Factor.SPOUSE_OFFICIAL_LANGUAGE, p, p, (levels, tables.first_language)))
+        p = tables.canadian_work.lookup[spouse.canadian_work_years]
         if p:
-            add(Line(Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE, p, p, f"spouse: {_years(s.canadian_work_years)}"))
-        spouse_points = _cap(lines, start, tables.cap, f"spouse factors capped at {tables.cap}")
+            add(Line(Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE, p, p, spouse.canadian_work_years))
+        spouse_points = _cap(lines, start, tables.cap, "spouse factors capped")
 
-    # C. Skill transferability factors: education, foreign work, certificate of qualification.
+    # C. Skill transferability factors: education, foreign work, certificate of qualification groups.
     tr = r.skill_transferability
     section_start = len(lines)
-    language_tier = tr.language_tier.points(first_min)
+    language_tier = tr.language_tier.lookup[first_min]
     canadian_tier = tr.canadian_work_tier.points(f.canadian_work_years)
-    language_text = f"{first.language.scale} {first_min} or more in all four first-language abilities"
-    canadian_text = f"{_years(f.canadian_work_years)} of Canadian work"
-    group_reason = f"group capped at {tr.group_cap}"
     if language_tier or canadian_tier:
         start = len(lines)
         p = tr.education_with_language[f.education].at(language_tier)
         if p:
-            add(Line(Factor.EDUCATION_AND_LANGUAGE, p, p, f"{f.education.label} with {language_text}"))
+            add(Line(Factor.EDUCATION_AND_LANGUAGE, p, p, (f.education, first)))
         p = tr.education_with_canadian_work[f.education].at(canadian_tier)
         if p:
-            add(Line(Factor.EDUCATION_AND_CANADIAN_WORK, p, p, f"{f.education.label} with {canadian_text}"))
-        _cap(lines, start, tr.group_cap, f"education {group_reason}")
+            add(Line(Factor.EDUCATION_AND_CANADIAN_WORK, p, p, (f.education, f.canadian_work_years)))
+        _cap(lines, start, tr.group_cap, "education group capped")
         if f.foreign_work_years:
             start = len(lines)
-            foreign = tr.foreign_work_with_language.points(f.foreign_work_years)
-            foreign_text = f"{_years(f.foreign_work_years)} of foreign work"
-            p = foreign.at(language_tier)
+            p = tr.foreign_work_with_language.points(f.foreign_work_years).at(language_tier)
             if p:
-                add(Line(Factor.FOREIGN_WORK_AND_LANGUAGE, p, p, f"{foreign_text} with {language_text}"))
+                add(Line(Factor.FOREIGN_WORK_AND_LANGUAGE, p, p, (f.foreign_work_years, first)))
             p = tr.foreign_work_with_canadian_work.points(f.foreign_work_years).at(canadian_tier)
             if p:
-                add(Line(Factor.FOREIGN_AND_CANADIAN_WORK, p, p, f"{foreign_text} with {canadian_text}"))
-            _cap(lines, start, tr.group_cap, f"foreign work {group_reason}")
+                add(Line(Factor.FOREIGN_AND_CANADIAN_WORK, p, p, (f.foreign_work_years, f.canadian_work_years)))
+            _cap(lines, start, tr.group_cap, "foreign work group capped")
     if f.certificate_of_qualification:
-        p = min(tr.certificate_with_language.points(first_min), tr.group_cap)
+        p = tr.certificate_with_language.lookup[first_min]
         if p:
-            add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, p, p, f"certificate of qualification with {language_text}"))
-    transferability = _cap(lines, section_start, tr.cap, f"skill transferability capped at {tr.cap}")
+            add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, min(p, tr.group_cap), p, first,
+                     "certificate group capped" if p > tr.group_cap else ""))  # fmt: skip
+    transferability = _cap(lines, section_start, tr.cap, "skill transferability capped")
 
     # D. Additional points.
     additional = r.additional
     start = len(lines)
     if f.provincial_nomination:
         p = additional.provincial_nomination
-        add(Line(Factor.PROVINCIAL_NOMINATION, p, p, "provincial or territorial nomination"))
+        add(Line(Factor.PROVINCIAL_NOMINATION, p, p, None))
     if f.arranged_employment is not None:
         p = additional.arranged_employment[f.arranged_employment]
-        kind = f.arranged_employment.value.replace("_", " ")
-        add(Line(Factor.ARRANGED_EMPLOYMENT, p, p, f"arranged employment ({kind})" + _none_under(p, r)))
+        add(Line(Factor.ARRANGED_EMPLOYMENT, p, p, (f.arranged_employment, p, r.id)))
     if f.canadian_education is not None:
         p = additional.canadian_education[f.canadian_education]
-        kind = f.canadian_education.value.replace("_", " ")
-        add(Line(Factor.CANADIAN_EDUCATION, p, p, f"Canadian post-secondary credential ({kind})" + _none_under(p, r)))
+        add(Line(Factor.CANADIAN_EDUCATION, p, p, (f.canadian_education, p, r.id)))
     french_bonus = additional.french
     if french_bonus is not None:
-        if first.language is OfficialLanguage.FRENCH:
-            french, english = first, f.second_language
-        else:
-            french, english = f.second_language, first
+        french: LanguageLevels | None = first
+        english: LanguageLevels | None = second
+        if first.language is OfficialLanguage.ENGLISH:
+            french, english = second, first
         if french is not None and french.minimum >= french_bonus.french_minimum:
-            if english is not None and english.minimum >= french_bonus.english_minimum:
-                p = french_bonus.strong_english
-                detail = (
-                    f"NCLC {french_bonus.french_minimum} or more in all four French abilities "
-                    f"and CLB {french_bonus.english_minimum} or more in all four English abilities"
-                )
-            else:
-                p = french_bonus.weak_english
-                detail = (
-                    f"NCLC {french_bonus.french_minimum} or more in all four French abilities "
-                    f"and English below CLB {french_bonus.english_minimum} in an ability, or not tested"
-                )
-            add(Line(Factor.FRENCH_LANGUAGE_SKILLS, p, p, detail))
+            strong = english is not None and english.minimum >= french_bonus.english_minimum
+            p = french_bonus.strong_english if strong else french_bonus.weak_english
+            add(Line(Factor.FRENCH_LANGUAGE_SKILLS, p, p, (french_bonus, strong)))
     if f.sibling_in_canada:
         p = additional.sibling_in_canada
-        add(Line(Factor.SIBLING_IN_CANADA, p, p, "brother or sister in Canada" + _none_under(p, r)))
-    additional_points = _cap(lines, start, additional.cap, f"additional points capped at {additional.cap}")
+        add(Line(Factor.SIBLING_IN_CANADA, p, p, (p, r.id)))
+    additional_points = _cap(lines, start, additional.cap, "additional points capped")
 
     return ScoreBreakdown(
         total=core_points + spouse_points + transferability + additional_points,
@@ -320,5 +338,68 @@ def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0
     )
 
 
-def _none_under(points: int, r: RuleSet) -> str:
-    return "" if points else f": no points under ruleset {r.id}"
+# Rendering of each line's row in words, done only when a detail is read.
+
+
+def _years(n: int) -> str:
+    return f"{n} year" if n == 1 else f"{n} years"
+
+
+def _language(row: tuple[LanguageLevels, Steps[int]]) -> str:
+    levels, table = row
+    scale = levels.language.scale
+    parts = ", ".join(
+        f"{ability} {scale} {level} ({table.points(level)})"
+        for ability, level in (
+            ("listening", levels.listening),
+            ("reading", levels.reading),
+            ("writing", levels.writing),
+            ("speaking", levels.speaking),
+        )
+    )
+    return f"{levels.language.value.capitalize()}: {parts}"
+
+
+def _all_four(levels: LanguageLevels) -> str:
+    return f"{levels.language.scale} {levels.minimum} or more in all four first-language abilities"
+
+
+def _none_under(points: int, rules_id: str) -> str:
+    return "" if points else f": no points under ruleset {rules_id}"
+
+
+def _kind(row: tuple[Enum, int, str], what: str) -> str:
+    kind, points, rules_id = row
+    return f"{what} ({kind.value.replace('_', ' ')}){_none_under(points, rules_id)}"
+
+
+def _french(row: tuple[FrenchBonus, bool]) -> str:
+    bonus, strong = row
+    french = f"NCLC {bonus.french_minimum} or more in all four French abilities"
+    if strong:
+        return f"{french} and CLB {bonus.english_minimum} or more in all four English abilities"
+    return f"{french}; English not tested, or below CLB {bonus.english_minimum} in an ability"
+
+
+_RENDER: dict[Factor, Callable[[Any], str]] = {
+    Factor.AGE: lambda age: f"age {age}",
+    Factor.EDUCATION: lambda education: education.label,
+    Factor.FIRST_OFFICIAL_LANGUAGE: _language,
+    Factor.SECOND_OFFICIAL_LANGUAGE: _language,
+    Factor.CANADIAN_WORK_EXPERIENCE: lambda years: f"{_years(years)} of Canadian work",
+    Factor.SPOUSE_EDUCATION: lambda education: f"spouse: {education.label}",
+    Factor.SPOUSE_OFFICIAL_LANGUAGE: lambda row: f"spouse: {_language(row)}",
+    Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE: lambda years: f"spouse: {_years(years)} of Canadian work",
+    Factor.EDUCATION_AND_LANGUAGE: lambda row: f"{row[0].label} with {_all_four(row[1])}",
+    Factor.EDUCATION_AND_CANADIAN_WORK: lambda row: f"{row[0].label} with {_years(row[1])} of Canadian work",
+    Factor.FOREIGN_WORK_AND_LANGUAGE: lambda row: f"{_years(row[0])} of foreign work with {_all_four(row[1])}",
+    Factor.FOREIGN_AND_CANADIAN_WORK: lambda row: (
+        f"{_years(row[0])} of foreign work with {_years(row[1])} of Canadian work"
+    ),
+    Factor.CERTIFICATE_OF_QUALIFICATION: lambda levels: f"certificate of qualification with {_all_four(levels)}",
+    Factor.PROVINCIAL_NOMINATION: lambda _: "provincial or territorial nomination",
+    Factor.ARRANGED_EMPLOYMENT: lambda row: _kind(row, "arranged employment"),
+    Factor.CANADIAN_EDUCATION: lambda row: _kind(row, "Canadian post-secondary credential"),
+    Factor.FRENCH_LANGUAGE_SKILLS: _french,
+    Factor.SIBLING_IN_CANADA: lambda row: f"brother or sister in Canada{_none_under(*row)}",
+}

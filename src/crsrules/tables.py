@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from enum import Enum
+from itertools import pairwise
 from typing import Any, Generic, TypeVar
 
 from attrs import field, frozen
@@ -36,7 +37,7 @@ class RulesDefinitionError(CRSRulesError, ValueError):
 
 def _strictly_increasing(_instance: object, _attribute: object, steps: tuple[tuple[int, Any], ...]) -> None:
     thresholds = [t for t, _ in steps]
-    if not steps or any(b <= a for a, b in zip(thresholds, thresholds[1:], strict=False)) or thresholds[0] < 0:
+    if not steps or any(b <= a for a, b in pairwise(thresholds)) or thresholds[0] < 0:
         msg = f"Steps thresholds must be non-negative and strictly increase (got {thresholds})"
         raise RulesDefinitionError(msg)
 
@@ -64,6 +65,11 @@ class Steps(Generic[V]):
     def _compute(self, value: int) -> V:
         i = bisect_right(self.steps, value, key=lambda step: step[0]) - 1
         return self.below if i < 0 else self.steps[i][1]
+
+    @property
+    def lookup(self) -> tuple[V, ...]:
+        """The value for every whole number from 0 to 120 (ages, CLB levels and years all fit)."""
+        return self._lookup
 
     def points(self, value: int) -> V:
         """The value of the step that *value* falls in."""
@@ -110,6 +116,10 @@ class Tiers:
         return [self.first, self.second]
 
 
+def _frozen_rows(rows: Mapping[K, V]) -> Mapping[K, V]:
+    return _FrozenDict(rows)
+
+
 @frozen
 class Table(Generic[K, V]):
     """Values by named row, keyed by an enum member. A frozen mapping with ``updated`` and ``extended``.
@@ -117,7 +127,7 @@ class Table(Generic[K, V]):
     .. versionadded:: 0.1.0
     """
 
-    rows: Mapping[K, V] = field(converter=lambda rows: _FrozenDict(rows))
+    rows: Mapping[K, V] = field(converter=_frozen_rows)
 
     def __getitem__(self, key: K) -> V:
         return self.rows[key]

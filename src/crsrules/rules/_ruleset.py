@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from attrs import field, frozen
+from attrs import frozen
 
 from crsrules.headings import Factor
 from crsrules.tables import BySpouse, RulesDefinitionError, Steps, Table, Tiers
@@ -209,7 +209,7 @@ class RuleSet:
             msg = f"ruleset id {self.id!r} must be its effective date {self.effective.isoformat()!r}"
             raise RulesDefinitionError(msg)
 
-    def derive(
+    def derive(  # noqa: PLR0913 (keyword-only: what every ruleset must state)
         self,
         *,
         id: str,  # noqa: A002 (the attribute's name)

@@ -53,7 +53,7 @@ AGE = BySpouse(
 )  # fmt: skip
 
 # 1.2 Level of education (MI s. 11).
-EDUCATION = BySpouse(
+EDUCATION: BySpouse[Table[Education, int]] = BySpouse(
     with_spouse=Table(
         {
             Education.LESS_THAN_SECONDARY: 0,
@@ -134,7 +134,7 @@ SPOUSE = SpouseTables(
 _NONE = Tiers(0, 0)
 _POST_SECONDARY = Tiers(13, 25)  # a post-secondary credential of one year or longer
 _TWO_OR_MORE = Tiers(25, 50)  # two or more credentials (one of 3+ years), master's, professional, doctoral
-_EDUCATION_TIERS = Table(
+_EDUCATION_TIERS: Table[Education, Tiers] = Table(
     {
         Education.LESS_THAN_SECONDARY: _NONE,
         Education.SECONDARY: _NONE,

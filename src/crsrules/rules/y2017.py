@@ -23,11 +23,9 @@ from crsrules.rules import y2016
 from crsrules.rules._ruleset import FrenchBonus, Source
 
 # D. Additional points: French-language skills and sibling in Canada (MI 2017-1).
-ADDITIONAL = attrs.evolve(
-    y2016.ADDITIONAL,
-    french=FrenchBonus(french_minimum=7, english_minimum=5, weak_english=15, strong_english=30),
-    sibling_in_canada=15,
-)
+# NCLC 7 in all four French abilities; 30 with CLB 5 in all four English abilities, else 15.
+FRENCH = FrenchBonus(french_minimum=7, english_minimum=5, weak_english=15, strong_english=30)
+ADDITIONAL = attrs.evolve(y2016.ADDITIONAL, french=FRENCH, sibling_in_canada=15)
 
 RULES_2017_06_06 = y2016.RULES_2016_11_19.derive(
     id="2017-06-06",

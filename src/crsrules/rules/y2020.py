@@ -20,10 +20,7 @@ from crsrules.rules import y2017
 from crsrules.rules._ruleset import Source
 
 # D. Additional points: French-language skills.
-ADDITIONAL = attrs.evolve(
-    y2017.ADDITIONAL,
-    french=attrs.evolve(y2017.ADDITIONAL.french, weak_english=25, strong_english=50),
-)
+ADDITIONAL = attrs.evolve(y2017.ADDITIONAL, french=attrs.evolve(y2017.FRENCH, weak_english=25, strong_english=50))
 
 RULES_2020_10_27 = y2017.RULES_2017_06_06.derive(
     id="2020-10-27",
