@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from datetime import date
@@ -147,6 +148,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     except (_UsageError, CRSRulesError) as exc:
         sys.stderr.write(f"crsrules: error: {exc}\n")
         sys.exit(2)
+    except BrokenPipeError:  # the reader stopped early (``crsrules rules | head``): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     sys.exit(0)
 
 
