@@ -6,9 +6,24 @@ crsrules is not legal advice: IRCC's official tool and instructions govern.
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from crsrules.candidate import (
+    Candidate,
+    Certificate,
+    Credential,
+    Job,
+    JobOffer,
+    LanguageResult,
+    MaritalStatus,
+    Nomination,
+    Province,
+    Sibling,
+    Spouse,
+)
+from crsrules.derive import Derivation, derive, factors
 from crsrules.errors import (
     CRSRulesError,
     InvalidArgumentsError,
+    InvalidCandidateError,
     InvalidFactorsError,
     InvalidValueError,
     RulesNotInForceError,
@@ -17,6 +32,7 @@ from crsrules.errors import (
     UnknownRulesetError,
 )
 from crsrules.headings import Factor, Section
+from crsrules.io import dump_candidate, dump_factors, load_candidate, load_factors
 from crsrules.language import LanguageTest, TefScale
 from crsrules.model import (
     ArrangedEmployment,
@@ -29,6 +45,7 @@ from crsrules.model import (
 )
 from crsrules.rules import RuleSet, available_rulesets, get_rules, rules_in_force
 from crsrules.scoring import Line, ScoreBreakdown, score
+from crsrules.timeline import ScoreChange, timeline
 
 try:
     __version__ = _version("crsrules")
@@ -39,20 +56,34 @@ __all__ = [
     "ArrangedEmployment",
     "CRSRulesError",
     "CanadianEducation",
+    "Candidate",
+    "Certificate",
+    "Credential",
+    "Derivation",
     "Education",
     "Factor",
     "Factors",
     "InvalidArgumentsError",
+    "InvalidCandidateError",
     "InvalidFactorsError",
     "InvalidValueError",
+    "Job",
+    "JobOffer",
     "LanguageLevels",
+    "LanguageResult",
     "LanguageTest",
     "Line",
+    "MaritalStatus",
+    "Nomination",
     "OfficialLanguage",
+    "Province",
     "RuleSet",
     "RulesNotInForceError",
     "ScoreBreakdown",
+    "ScoreChange",
     "Section",
+    "Sibling",
+    "Spouse",
     "SpouseFactors",
     "StaleRulesWarning",
     "TefScale",
@@ -60,7 +91,14 @@ __all__ = [
     "UnknownRulesetError",
     "__version__",
     "available_rulesets",
+    "derive",
+    "dump_candidate",
+    "dump_factors",
+    "factors",
     "get_rules",
+    "load_candidate",
+    "load_factors",
     "rules_in_force",
     "score",
+    "timeline",
 ]

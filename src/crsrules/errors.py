@@ -14,6 +14,7 @@ from datetime import date
 __all__ = [
     "CRSRulesError",
     "InvalidArgumentsError",
+    "InvalidCandidateError",
     "InvalidFactorsError",
     "InvalidValueError",
     "RulesNotInForceError",
@@ -86,6 +87,16 @@ class InvalidFactorsError(CRSRulesError, ValueError):
         count = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         super().__init__(f"invalid {what} ({count} problem{'s' if count != 1 else ''}):\n{lines}")
+
+
+class InvalidCandidateError(InvalidFactorsError):
+    """A candidate file (JSON-like data) that cannot be turned into a :class:`~crsrules.Candidate`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__(problems, what="candidate")
 
 
 class RulesNotInForceError(CRSRulesError, LookupError):

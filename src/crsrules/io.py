@@ -11,20 +11,21 @@ A language can be given as CLB/NCLC levels or as a test result, which is convert
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
 import cattrs
 from attrs import frozen
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
-from crsrules.errors import CRSRulesError, InvalidFactorsError
+from crsrules.candidate import Candidate, LanguageResult
+from crsrules.errors import CRSRulesError, InvalidCandidateError, InvalidFactorsError
 from crsrules.language import LanguageTest, TefScale, convert
 from crsrules.model import Factors, LanguageLevels
 
-__all__ = ["dump_factors", "load_factors"]
+__all__ = ["dump_candidate", "dump_factors", "load_candidate", "load_factors"]
 
 T = TypeVar("T")
 
@@ -115,7 +116,27 @@ def _make_converter() -> cattrs.Converter:
         )
 
     converter.register_structure_hook(LanguageLevels, language)
+    converter.register_structure_hook(datetime, _aware_datetime)
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    # A LanguageResult's levels are derived from its scores: never written out, never read in.
+    converter.register_unstructure_hook(
+        LanguageResult,
+        make_dict_unstructure_fn(LanguageResult, converter, levels=override(omit=True)),
+    )
     return converter
+
+
+def _aware_datetime(value: object, _type: type) -> datetime:
+    if not isinstance(value, str):
+        raise _ValueProblemError(f"must be an ISO date and time string such as '2025-03-02T14:05:00Z' (got {value!r})")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        msg = f"must be an ISO date and time such as '2025-03-02T14:05:00Z' (got {value!r})"
+        raise _ValueProblemError(msg) from None
+    if parsed.tzinfo is None:
+        raise _ValueProblemError(f"must include a time zone, such as 'Z' for UTC (got {value!r})")
+    return parsed
 
 
 _converter = _make_converter()
@@ -130,15 +151,15 @@ def _describe(exc: BaseException, type_: type | None) -> str:
     return cattrs.v.format_exception(exc, type_)
 
 
-def _structure(data: object, cls: type[T], what: str) -> T:
+def _structure(data: object, cls: type[T], error: type[InvalidFactorsError]) -> T:
     if not isinstance(data, Mapping):
-        raise InvalidFactorsError([f"must be a JSON object (got {type(data).__name__}) @ $"], what=what)
+        raise error([f"must be a JSON object (got {type(data).__name__}) @ $"])
     try:
         return _converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
-        raise InvalidFactorsError(cattrs.transform_error(exc, format_exception=_describe), what=what) from exc
+        raise error(cattrs.transform_error(exc, format_exception=_describe)) from exc
     except CRSRulesError as exc:  # a validator that looks at several fields: the whole object is at fault
-        raise InvalidFactorsError([f"{exc} @ $"], what=what) from exc
+        raise error([f"{exc} @ $"]) from exc
 
 
 def load_factors(data: Mapping[str, Any]) -> Factors:
@@ -155,7 +176,7 @@ def load_factors(data: Mapping[str, Any]) -> Factors:
 
     .. versionadded:: 0.1.0
     """
-    return _structure(data, Factors, "factors")
+    return _structure(data, Factors, InvalidFactorsError)
 
 
 def dump_factors(factors: Factors) -> dict[str, Any]:
@@ -165,3 +186,31 @@ def dump_factors(factors: Factors) -> dict[str, Any]:
     """
     data: dict[str, Any] = _converter.unstructure(factors)
     return data
+
+
+def load_candidate(data: Mapping[str, Any]) -> Candidate:
+    """Build a :class:`~crsrules.Candidate` from JSON-like data, reporting every problem with its JSON path.
+
+    Dates are ISO strings (``"2025-03-02"``), the profile's submission time an ISO date and time with a time zone.
+
+    Raises:
+        InvalidCandidateError: Wrong types, missing fields, unknown keys, impossible values or dates (such as a job
+            that ends before it starts); all are listed.
+
+    .. versionadded:: 0.1.0
+    """
+    return _structure(data, Candidate, InvalidCandidateError)
+
+
+def dump_candidate(candidate: Candidate) -> dict[str, Any]:
+    """The JSON-ready form of *candidate*; :func:`load_candidate` reads it back.
+
+    .. versionadded:: 0.1.0
+    """
+    data: dict[str, Any] = _converter.unstructure(candidate)
+    return data
+
+
+def is_candidate_data(data: object) -> bool:
+    """Whether JSON data looks like a candidate file (it has a ``birth_date``) rather than a factors file."""
+    return isinstance(data, Mapping) and "birth_date" in data

@@ -412,7 +412,7 @@ def convert(  # noqa: PLR0913 (one argument per ability, plus the test, its date
         InvalidValueError: *test* or *tef_scale* is unknown, *tef_scale* is given for another test than TEF Canada,
             *tested_on* is not a date, or a result is impossible for the test (the error names the ability).
         TestNotAcceptedError: IRCC did not accept the test on *tested_on*, a date before
-            :attr:`LanguageTest.accepted_from`.
+            :attr:`LanguageTest.accepted_from <crsrules.LanguageTest.accepted_from>`.
 
     Example:
         >>> convert("ielts_general", listening=8.0, reading=6.5, writing=7.5, speaking=7.0, tested_on=date(2025, 3, 1))

@@ -192,7 +192,11 @@ class LanguageLevels:
 
 
 def _other_language(instance: Factors, _attribute: attrs.Attribute[Any], value: LanguageLevels | None) -> None:
-    if value is not None and value.language is instance.first_language.language:
+    if value is None:
+        return
+    if instance.first_language is None:
+        raise InvalidValueError("second_language", value.language.value, "None when there is no first language")
+    if value.language is instance.first_language.language:
         raise InvalidValueError(
             "second_language",
             value.language.value,
@@ -249,8 +253,10 @@ class Factors:
     age: int = field(validator=v.whole_number(0, 120, "an age in years 0-120"))
     #: The highest credential that counts (Canadian, or foreign with an ECA under 5 years old).
     education: Education = field(validator=v.member_of(Education))
-    #: Levels in the first official language.
-    first_language: LanguageLevels = field(validator=v.instance(LanguageLevels, "LanguageLevels"))
+    #: Levels in the first official language; None when there is no valid test result (no language points).
+    first_language: LanguageLevels | None = field(
+        validator=v.instance(LanguageLevels, "LanguageLevels", optional=True)
+    )
     #: Levels in the other official language, if tested.
     second_language: LanguageLevels | None = field(
         default=None,

@@ -11,9 +11,11 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import attrs
 from attrs import field, frozen
 
-from crsrules.errors import InvalidValueError
+from crsrules.candidate import Candidate
+from crsrules.errors import InvalidArgumentsError, InvalidValueError
 from crsrules.headings import Factor, Section
 from crsrules.model import Education, Factors, LanguageLevels, OfficialLanguage
 from crsrules.rules import resolve
@@ -43,6 +45,8 @@ class Line(NamedTuple):
     row: object
     #: Why a cap cut the points (empty when none did).
     note: str = ""
+    #: The candidate's facts the line comes from, when scored from a :class:`~crsrules.Candidate` (else empty).
+    evidence: str = ""
 
     @property
     def section(self) -> Section:
@@ -66,6 +70,7 @@ class Line(NamedTuple):
             "points": self.points,
             "earned": self.earned,
             "detail": self.detail,
+            "evidence": self.evidence,
         }
 
 
@@ -124,12 +129,16 @@ class ScoreBreakdown:
         }
 
 
-def score(factors: Factors, *, on: date | None = None, rules: RuleSet | str | None = None) -> ScoreBreakdown:
-    """Compute the CRS score of *factors* under the rules in force *on* a date, or under pinned *rules*.
+def score(
+    factors: Factors | Candidate, *, on: date | None = None, rules: RuleSet | str | None = None
+) -> ScoreBreakdown:
+    """Compute the CRS score of *factors* (or of a candidate's facts) under the rules in force *on* a date or *rules*.
 
     Args:
-        factors: The summary inputs.
-        on: The date whose rules apply. Give exactly one of *on* and *rules*.
+        factors: The summary inputs, or a :class:`~crsrules.Candidate` whose facts are taken *on* the date (each line
+            then names the facts it comes from in :attr:`Line.evidence`).
+        on: The date whose rules apply. For Factors give exactly one of *on* and *rules*; a Candidate needs *on*
+            (the day its facts are taken) and may pin *rules* too.
         rules: A ruleset or its id, such as ``"2025-03-25"``.
 
     Returns:
@@ -150,9 +159,19 @@ def score(factors: Factors, *, on: date | None = None, rules: RuleSet | str | No
 
     .. versionadded:: 0.1.0
     """
+    if isinstance(factors, Candidate):
+        if on is None:
+            raise InvalidArgumentsError("scoring a Candidate needs on= (the day its facts are taken)")
+        from crsrules.derive import derive  # noqa: PLC0415 (derive imports scoring)
+
+        derivation = derive(factors, on=on, rules=rules)
+        breakdown = score_factors(derivation.factors, derivation.rules)
+        notes = derivation.evidence
+        lines = tuple(line._replace(evidence=notes.get(line.factor, "")) for line in breakdown.lines)
+        return attrs.evolve(breakdown, lines=lines)
     ruleset = resolve(on=on, rules=rules)
     if not isinstance(factors, Factors):
-        raise InvalidValueError("factors", factors, "a crsrules.Factors")
+        raise InvalidValueError("factors", factors, "a crsrules.Factors or crsrules.Candidate")
     return score_factors(factors, ruleset)
 
 
@@ -224,8 +243,11 @@ def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0
     spouse = f.spouse
     col = _columns(r)[spouse is not None]
     first = f.first_language
-    listening, reading, writing, speaking = first.listening, first.reading, first.writing, first.speaking
-    first_min = min(listening, reading, writing, speaking)
+    if first is not None:
+        listening, reading, writing, speaking = first.listening, first.reading, first.writing, first.speaking
+        first_min = min(listening, reading, writing, speaking)
+    else:
+        listening = reading = writing = speaking = first_min = 0
 
     # A. Core / human capital factors.
     p = col.age[f.age]
@@ -236,7 +258,7 @@ def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0
         add(Line(Factor.EDUCATION, p, p, f.education))
     table = col.first_language
     p = table[listening] + table[reading] + table[writing] + table[speaking]
-    if p:
+    if p and first is not None:
         add(Line(Factor.FIRST_OFFICIAL_LANGUAGE, p, p, (first, col.first_language_table)))
     second = f.second_language
     if second is not None:
@@ -316,7 +338,7 @@ def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0
     if french_bonus is not None:
         french: LanguageLevels | None = first
         english: LanguageLevels | None = second
-        if first.language is OfficialLanguage.ENGLISH:
+        if first is None or first.language is OfficialLanguage.ENGLISH:
             french, english = second, first
         if french is not None and french.minimum >= french_bonus.french_minimum:
             strong = english is not None and english.minimum >= french_bonus.english_minimum

@@ -31,7 +31,7 @@ def make(**changes):
         ({"age": True}, "age", "0-120"),
         ({"age": "30"}, "age", "0-120"),
         ({"education": "bachelors"}, "education", "'doctoral'"),
-        ({"first_language": None}, "first_language", "LanguageLevels"),
+        ({"first_language": "english"}, "first_language", "LanguageLevels"),
         ({"second_language": ENGLISH}, "second_language", "other official language"),
         ({"canadian_work_years": -2}, "canadian_work_years", "0-60"),
         ({"foreign_work_years": 61}, "foreign_work_years", "0-60"),

@@ -109,7 +109,7 @@ def test_lines_explain_the_table_row_used():
         b, Factor.FIRST_OFFICIAL_LANGUAGE).detail
     assert "age 30" == line(b, Factor.AGE).detail
     assert Factor.AGE.section is line(b, Factor.AGE).section
-    assert {"section", "factor", "points", "earned", "detail"} == set(b.lines[0].as_dict())
+    assert {"section", "factor", "points", "earned", "detail", "evidence"} == set(b.lines[0].as_dict())
 
 
 def test_transferability_groups_and_section_are_capped():

@@ -16,6 +16,7 @@ from crsrules.rules import y2015, y2016, y2017, y2020, y2022, y2025
 from crsrules.rules._ruleset import (
     Additional,
     Core,
+    Evidence,
     FrenchBonus,
     NocVersion,
     RuleSet,
@@ -28,6 +29,7 @@ __all__ = [
     "LAST_KNOWN_DATE",
     "Additional",
     "Core",
+    "Evidence",
     "FrenchBonus",
     "NocVersion",
     "RuleSet",
@@ -88,7 +90,8 @@ def get_rules(id: str | RuleSet) -> RuleSet:  # noqa: A002 (a ruleset's id)
 def rules_in_force(on: date) -> RuleSet:
     """The ruleset in force on *on*: the latest one that starts on or before it.
 
-    Dates after :data:`LAST_KNOWN_DATE` get the newest ruleset and a :class:`~crsrules.StaleRulesWarning`.
+    Dates after :data:`~crsrules.rules.LAST_KNOWN_DATE` get the newest ruleset and a
+    :class:`~crsrules.StaleRulesWarning`.
 
     Raises:
         RulesNotInForceError: *on* is before 2015-01-01, when Express Entry opened.

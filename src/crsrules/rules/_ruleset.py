@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -15,13 +16,12 @@ from crsrules.headings import Factor
 from crsrules.tables import BySpouse, RulesDefinitionError, Steps, Table, Tiers
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from crsrules.model import ArrangedEmployment, CanadianEducation, Education
 
 __all__ = [
     "Additional",
     "Core",
+    "Evidence",
     "FrenchBonus",
     "NocVersion",
     "RuleSet",
@@ -166,6 +166,39 @@ class Additional:
     cap: int
 
 
+@frozen(kw_only=True)
+class Evidence:
+    """The rules of evidence: how dated facts become the CRS inputs (used by :func:`crsrules.factors`).
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: A language test result counts for this many years from the test date (rule E10).
+    language_valid_years: int
+    #: An Educational Credential Assessment counts for this many years from its issue date (rule E3).
+    eca_valid_years: int
+    #: Work counts only within this many years before the scoring date (rules E6, E7).
+    work_window_years: int
+    #: Hours a week that make full-time work; part-time work counts pro rata and overlapping jobs never add up to more.
+    full_time_hours_per_week: int
+    #: Hours of full-time-equivalent work that make one year of experience.
+    hours_per_year: int
+    #: Only paid work (wages or commission) counts as Canadian work experience.
+    canadian_work_must_be_paid: bool
+    #: Months of full-time study physically in Canada a credential needs for the Canadian-education points (E5).
+    canadian_education_months: int
+    #: First and last day of the COVID-19 relief: a Canadian credential with any study in this span earns the
+    #: Canadian-education points even if studied online, from abroad or part-time (rule E4); None when not in force.
+    distance_learning_relief: tuple[date, date] | None
+
+    def canonical(self) -> object:
+        """A JSON-ready form."""
+        data = attrs.asdict(self)
+        relief = self.distance_learning_relief
+        data["distance_learning_relief"] = None if relief is None else [d.isoformat() for d in relief]
+        return data
+
+
 def _canonical(value: Any) -> object:  # noqa: ANN401 (any table value)
     if hasattr(value, "canonical"):
         return value.canonical()
@@ -199,6 +232,8 @@ class RuleSet:
     verified_on: date
     #: The occupational classification that defines skilled work and arranged employment.
     noc_version: NocVersion
+    #: How dated facts become the CRS inputs.
+    evidence: Evidence
     core: Core
     spouse: SpouseTables
     skill_transferability: SkillTransferability
@@ -248,6 +283,7 @@ class RuleSet:
             "id": self.id,
             "effective": self.effective.isoformat(),
             "noc_version": self.noc_version.value,
+            "evidence": _canonical(self.evidence),
             "core": _canonical(self.core),
             "spouse": _canonical(self.spouse),
             "skill_transferability": _canonical(self.skill_transferability),

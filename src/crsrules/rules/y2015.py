@@ -21,6 +21,7 @@ from crsrules.model import ArrangedEmployment, CanadianEducation, Education
 from crsrules.rules._ruleset import (
     Additional,
     Core,
+    Evidence,
     NocVersion,
     RuleSet,
     SkillTransferability,
@@ -175,6 +176,20 @@ ADDITIONAL = Additional(
     cap=600,
 )
 
+# Rules of evidence (MI ss. 11-15, 19, 22; IRCC program delivery instructions). A language result counts for 2 years
+# (MI s. 12(3); E10), an ECA for 5 (E3); work within the 10 years before the scoring date (E6, E7); 30 hours a week
+# is full time and 1,560 hours one year, part-time pro rata (MI amendment of 2015-05-30, applied here from launch).
+EVIDENCE = Evidence(
+    language_valid_years=2,
+    eca_valid_years=5,
+    work_window_years=10,
+    full_time_hours_per_week=30,
+    hours_per_year=1560,
+    canadian_work_must_be_paid=False,
+    canadian_education_months=8,
+    distance_learning_relief=None,
+)
+
 RULES_2015_01_01 = RuleSet(
     id="2015-01-01",
     effective=date(2015, 1, 1),
@@ -196,6 +211,7 @@ RULES_2015_01_01 = RuleSet(
     ),
     verified_on=VERIFIED_ON,
     noc_version=NocVersion.NOC_2016,
+    evidence=EVIDENCE,
     core=CORE,
     spouse=SPOUSE,
     skill_transferability=SKILL_TRANSFERABILITY,

@@ -34,11 +34,24 @@ ADDITIONAL = attrs.evolve(
     ),
 )
 
+# Rules of evidence: Canadian work experience must be paid by wages or commission (MI 2016-1, s. 15).
+EVIDENCE = attrs.evolve(y2015.EVIDENCE, canadian_work_must_be_paid=True)
+
 RULES_2016_11_19 = y2015.RULES_2015_01_01.derive(
     id="2016-11-19",
     effective=date(2016, 11, 19),
-    summary="Arranged employment 200 (major group 00) or 50; Canadian education 15 or 30; additional points capped.",
-    changes=frozenset({Factor.ARRANGED_EMPLOYMENT, Factor.CANADIAN_EDUCATION}),
+    summary="Arranged employment 200 (major group 00) or 50; Canadian education 15 or 30; additional points capped; Canadian work must be paid.",
+    changes=frozenset(
+        {
+            Factor.ARRANGED_EMPLOYMENT,
+            Factor.CANADIAN_EDUCATION,
+            # Unpaid Canadian work stops counting:
+            Factor.CANADIAN_WORK_EXPERIENCE,
+            Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE,
+            Factor.EDUCATION_AND_CANADIAN_WORK,
+            Factor.FOREIGN_AND_CANADIAN_WORK,
+        }
+    ),
     sources=(
         Source(
             title="Ministerial Instructions 2016-1, Canada Gazette Part I, 2016-11-12",
@@ -51,4 +64,5 @@ RULES_2016_11_19 = y2015.RULES_2015_01_01.derive(
     ),
     verified_on=date(2026, 11, 25),
     additional=ADDITIONAL,
+    evidence=EVIDENCE,
 )

@@ -16,14 +16,26 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
+
 from crsrules.headings import Factor
 from crsrules.rules import y2020
 from crsrules.rules._ruleset import NocVersion, Source
 
+# Rules of evidence: the COVID-19 distance-learning relief (rule E4). A Canadian credential with any study between
+# 2020-03 and 2022-08 earns the Canadian-education points even if studied online, from abroad or part-time.
+# IRCC announced it in 2022-07 (profiles to update by 2022-08-02) [UNCONFIRMED exact day]; crsrules applies it from
+# this ruleset on, so scores between its announcement and 2022-11-16 may miss it.
+# Sources: https://www.cicnews.com/2022/07/canada-temporarily-making-distance-learning-eligible-for-express-entry-points-0729546.html/amp
+# https://www.fragomen.com/insights/canada-relaxed-educational-requirements-for-certain-express-entry-permanent-residence-applicants.html
+EVIDENCE = attrs.evolve(
+    y2020.RULES_2020_10_27.evidence, distance_learning_relief=(date(2020, 3, 1), date(2022, 8, 31))
+)
+
 RULES_2022_11_16 = y2020.RULES_2020_10_27.derive(
     id="2022-11-16",
     effective=date(2022, 11, 16),
-    summary="NOC 2021 adopted: skilled work and arranged employment are defined by TEER 0-3.",
+    summary="NOC 2021 adopted: TEER 0-3 define skilled work and arranged employment; distance-learning relief.",
     changes=frozenset(
         {
             Factor.CANADIAN_WORK_EXPERIENCE,
@@ -32,6 +44,7 @@ RULES_2022_11_16 = y2020.RULES_2020_10_27.derive(
             Factor.FOREIGN_WORK_AND_LANGUAGE,
             Factor.FOREIGN_AND_CANADIAN_WORK,
             Factor.ARRANGED_EMPLOYMENT,
+            Factor.CANADIAN_EDUCATION,  # the distance-learning relief
         }
     ),
     sources=(
@@ -46,4 +59,5 @@ RULES_2022_11_16 = y2020.RULES_2020_10_27.derive(
     ),
     verified_on=date(2026, 11, 25),
     noc_version=NocVersion.NOC_2021,
+    evidence=EVIDENCE,
 )

@@ -59,8 +59,10 @@ def spouse_factors() -> st.SearchStrategy[SpouseFactors]:
 @st.composite
 def factors(draw: st.DrawFn, *, with_spouse: bool | None = None, min_age: int = 0, max_age: int = 70) -> Factors:
     """Valid :class:`~crsrules.Factors`; pass *with_spouse* to fix the marital situation."""
-    first = draw(language_levels())
-    other = OfficialLanguage.FRENCH if first.language is OfficialLanguage.ENGLISH else OfficialLanguage.ENGLISH
+    first = draw(language_levels() | st.none())
+    other = OfficialLanguage.ENGLISH if first is not None and first.language is OfficialLanguage.FRENCH else (
+        OfficialLanguage.FRENCH
+    )
     education = draw(educations())
     canadian_education_choices = [c for c in CanadianEducation if education.rank >= c.minimum_education.rank]
     has_spouse = draw(st.booleans()) if with_spouse is None else with_spouse
@@ -68,7 +70,7 @@ def factors(draw: st.DrawFn, *, with_spouse: bool | None = None, min_age: int = 
         age=draw(st.integers(min_age, max_age)),
         education=education,
         first_language=first,
-        second_language=draw(st.none() | language_levels(language=other)),
+        second_language=None if first is None else draw(st.none() | language_levels(language=other)),
         canadian_work_years=draw(st.integers(0, 12)),
         foreign_work_years=draw(st.integers(0, 12)),
         certificate_of_qualification=draw(st.booleans()),

@@ -1,0 +1,417 @@
+"""A candidate's dated facts: :class:`Candidate` and its parts.
+
+The model stores facts, never derived values: a date of birth, not an age; test scores and the test date, not CLB
+levels; jobs with their dates and hours, not years of experience. :func:`crsrules.factors` derives the CRS inputs from
+them on any date, the way IRCC counts them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from attrs import field, frozen
+
+from crsrules import _validation as v
+from crsrules.errors import InvalidValueError
+from crsrules.language import LanguageTest, TefScale, convert
+from crsrules.model import Education, LanguageLevels, OfficialLanguage
+
+if TYPE_CHECKING:
+    from crsrules.model import Factors
+    from crsrules.rules import RuleSet
+
+__all__ = [
+    "Candidate",
+    "Certificate",
+    "Credential",
+    "Job",
+    "JobOffer",
+    "LanguageResult",
+    "MaritalStatus",
+    "Nomination",
+    "Province",
+    "Sibling",
+    "Spouse",
+]
+
+
+class MaritalStatus(Enum):
+    """Marital status, as IRCC's profile asks it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    NEVER_MARRIED = "never_married"
+    MARRIED = "married"
+    COMMON_LAW = "common_law"
+    LEGALLY_SEPARATED = "legally_separated"
+    DIVORCED = "divorced"
+    WIDOWED = "widowed"
+    ANNULLED = "annulled"
+
+    @property
+    def has_partner(self) -> bool:
+        """Married or common-law: the only statuses with a spouse or partner."""
+        return self in {MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW}
+
+
+class Province(Enum):
+    """The provinces and territories that nominate through Express Entry (Quebec runs its own selection).
+
+    .. versionadded:: 0.1.0
+    """
+
+    AB = "AB"
+    BC = "BC"
+    MB = "MB"
+    NB = "NB"
+    NL = "NL"
+    NS = "NS"
+    NT = "NT"
+    NU = "NU"
+    ON = "ON"
+    PE = "PE"
+    SK = "SK"
+    YT = "YT"
+
+
+def _noc_2021(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or len(value) != 5 or not value.isdigit():
+        raise InvalidValueError(attribute.name, value, "a NOC 2021 code: a string of five digits such as '21231'")
+
+
+def _noc_2016(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or len(value) != 4 or not value.isdigit():
+        raise InvalidValueError(attribute.name, value, "a NOC 2016 code: a string of four digits such as '2173'")
+
+
+def _date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    v.a_date(attribute.name, value)
+
+
+def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        v.a_date(attribute.name, value)
+
+
+def _tuple_of(cls: type, what: str) -> v.Validator:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise InvalidValueError(attribute.name, value, f"a tuple of {what}")
+        for i, item in enumerate(value):
+            if not isinstance(item, cls):
+                raise InvalidValueError(f"{attribute.name}[{i}]", item, what)
+
+    return check
+
+
+def _not_before(other: str) -> v.Validator:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: date | None) -> None:
+        start = getattr(instance, other)
+        if value is not None and start is not None and value < start:
+            allowed = f"a date on or after {other} ({start.isoformat()})"
+            raise InvalidValueError(attribute.name, value.isoformat(), allowed)
+
+    return check
+
+
+_POST_SECONDARY = frozenset({Education.ONE_YEAR, Education.TWO_YEAR, Education.BACHELORS, Education.MASTERS,
+                             Education.DOCTORAL})  # fmt: skip
+_CREDENTIAL_LEVELS = (Education.SECONDARY, *sorted(_POST_SECONDARY, key=lambda e: e.rank))
+
+
+def _credential_level(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in _CREDENTIAL_LEVELS:
+        choices = ", ".join(repr(e.value) for e in _CREDENTIAL_LEVELS)
+        allowed = f"one credential's level: one of {choices}"
+        raise InvalidValueError(attribute.name, getattr(value, "value", value), allowed)
+
+
+@frozen(kw_only=True)
+class Credential:
+    """One certificate, diploma or degree.
+
+    Two or more credentials make the "two or more" education level when one of them is from a program of three years
+    or more; :func:`crsrules.factors` works that out. The level also gives the program's length: ``one_year``,
+    ``two_year``, or ``bachelors`` for any program of three years or more.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The credential's level (``secondary``, ``one_year``, ``two_year``, ``bachelors``, ``masters``, ``doctoral``);
+    #: ``masters`` includes an entry-to-practice professional degree (medicine, law, pharmacy, ...).
+    level: Education = field(validator=_credential_level)
+    #: The day the credential was obtained; it counts from then.
+    completed_on: date = field(validator=_date)
+    #: Obtained from a Canadian institution (no ECA needed).
+    in_canada: bool = field(default=False, validator=v.boolean)
+    #: The issue date of the Educational Credential Assessment of a foreign credential (valid 5 years, rule E3).
+    eca_issued_on: date | None = field(default=None, validator=_optional_date)
+    #: The first day of the program (used for the 2020-03 to 2022-08 distance-learning relief, rule E4).
+    started_on: date | None = field(default=None, validator=[_optional_date, _not_before("started_on")])
+    #: Canadian credentials: months of full-time enrolment while physically present in Canada (8 needed, rule E5).
+    full_time_months_in_canada: int = field(default=0, validator=v.whole_number(0, 240, "a number of months 0-240"))
+    #: Canadian credentials: English or French as a second language made up more than half of the program (E5).
+    language_training_over_half: bool = field(default=False, validator=v.boolean)
+    #: Canadian credentials: studied under a scholarship or award that required a return home to work (E5).
+    award_requires_return: bool = field(default=False, validator=v.boolean)
+
+    def __attrs_post_init__(self) -> None:
+        if self.started_on is not None and self.started_on > self.completed_on:
+            raise InvalidValueError("completed_on", self.completed_on.isoformat(), "a date on or after started_on")
+        if self.in_canada and self.eca_issued_on is not None:
+            raise InvalidValueError("eca_issued_on", self.eca_issued_on.isoformat(), "None for a Canadian credential")
+
+    @property
+    def is_post_secondary(self) -> bool:
+        """A credential above secondary school."""
+        return self.level in _POST_SECONDARY
+
+
+@frozen(kw_only=True)
+class LanguageResult:
+    """One official-language test result: the raw scores and the test date (valid 2 years, rule E10).
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The test.
+    test: LanguageTest = field(validator=v.member_of(LanguageTest))
+    #: The day of the test; the result counts from then for 2 years.
+    tested_on: date = field(validator=_date)
+    listening: float = field()
+    reading: float = field()
+    writing: float = field()
+    speaking: float = field()
+    #: TEF Canada only: the column of the results the scores come from (by default, chosen by the test date).
+    tef_scale: TefScale | None = field(default=None, validator=v.member_of(TefScale, optional=True))
+    levels: LanguageLevels = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # The conversion validates every score and the test date; keep its result (it is a pure function of facts).
+        object.__setattr__(
+            self,
+            "levels",
+            convert(
+                self.test,
+                listening=self.listening,
+                reading=self.reading,
+                writing=self.writing,
+                speaking=self.speaking,
+                tested_on=self.tested_on,
+                tef_scale=self.tef_scale,
+            ),
+        )
+
+    @property
+    def language(self) -> OfficialLanguage:
+        """The official language the test measures."""
+        return self.test.language
+
+
+def _hours(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is bool or not isinstance(value, int | float) or not 0 < value <= 168:
+        raise InvalidValueError(attribute.name, value, "hours a week, more than 0 and at most 168")
+
+
+@frozen(kw_only=True)
+class Job:
+    """A period of work in one occupation with one employer (or self-employed).
+
+    Give the NOC 2021 code; for work before 2022-11-16 the NOC 2016 code may be given as well (or alone), and it is
+    what the rules before 2022-11-16 look at.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The NOC 2021 unit group, five digits such as ``"21231"``.
+    noc: str | None = field(default=None, validator=_noc_2021)
+    #: The NOC 2016 unit group, four digits such as ``"2173"`` (work before 2022-11-16 only).
+    noc_2016: str | None = field(default=None, validator=_noc_2016)
+    #: Work in Canada (Canadian work experience) or abroad (foreign work experience).
+    in_canada: bool = field(validator=v.boolean)
+    #: The first day of work.
+    start: date = field(validator=_date)
+    #: The last day of work, or None if ongoing.
+    end: date | None = field(default=None, validator=[_optional_date, _not_before("start")])
+    #: Hours a week; 30 or more is full time, less counts pro rata.
+    hours_per_week: float = field(default=30, validator=_hours)
+    #: Paid by wages or commission (unpaid work never counts; from 2016-11-19 the rules say so in words).
+    paid: bool = field(default=True, validator=v.boolean)
+    #: Self-employed (never Canadian work experience for the CRS).
+    self_employed: bool = field(default=False, validator=v.boolean)
+    #: Done while a full-time student (never Canadian work experience; foreign work still counts).
+    while_full_time_student: bool = field(default=False, validator=v.boolean)
+
+    def __attrs_post_init__(self) -> None:
+        if self.noc is None and self.noc_2016 is None:
+            raise InvalidValueError("noc", None, "a NOC 2021 code (or a NOC 2016 code for work before 2022-11-16)")
+        if self.noc is None and (self.end is None or self.end >= _NOC_2021_ADOPTED):
+            raise InvalidValueError(
+                "noc",
+                None,
+                "a NOC 2021 code for work on or after 2022-11-16 (a NOC 2016 code alone is accepted only for work "
+                "that ended before 2022-11-16)",
+            )
+
+
+# IRCC switched from NOC 2016 to NOC 2021 on this day (the effective date of ruleset 2022-11-16).
+_NOC_2021_ADOPTED = date(2022, 11, 16)
+
+
+@frozen(kw_only=True)
+class Spouse:
+    """The spouse or common-law partner, with their own facts.
+
+    Only an accompanying spouse who is not a Canadian citizen or permanent resident moves the applicant to the "with
+    spouse" columns and earns spouse points (rule E1).
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Will come to Canada with the applicant.
+    accompanying: bool = field(validator=v.boolean)
+    #: A Canadian citizen or permanent resident.
+    canadian_citizen_or_pr: bool = field(default=False, validator=v.boolean)
+    credentials: tuple[Credential, ...] = field(default=(), validator=_tuple_of(Credential, "a Credential"))
+    language_results: tuple[LanguageResult, ...] = field(
+        default=(), validator=_tuple_of(LanguageResult, "a LanguageResult")
+    )
+    jobs: tuple[Job, ...] = field(default=(), validator=_tuple_of(Job, "a Job"))
+
+    @property
+    def counts(self) -> bool:
+        """Whether this spouse puts the applicant in the "with spouse" columns (rule E1)."""
+        return self.accompanying and not self.canadian_citizen_or_pr
+
+
+@frozen(kw_only=True)
+class Sibling:
+    """A brother or sister (by blood, adoption, marriage or common-law) of the applicant or of the spouse (E13).
+
+    .. versionadded:: 0.1.0
+    """
+
+    birth_date: date = field(validator=_date)
+    #: The day they became a Canadian citizen or permanent resident.
+    citizen_or_pr_since: date = field(validator=_date)
+    #: A sibling of the spouse rather than of the applicant (counts only with an accompanying spouse).
+    of_spouse: bool = field(default=False, validator=v.boolean)
+    #: Lives in Canada.
+    lives_in_canada: bool = field(default=True, validator=v.boolean)
+
+
+@frozen(kw_only=True)
+class Certificate:
+    """A certificate of qualification in a trade from a Canadian province, territory or federal body.
+
+    .. versionadded:: 0.1.0
+    """
+
+    issued_on: date = field(validator=_date)
+    #: The trade's NOC 2021 code, if known.
+    noc: str | None = field(default=None, validator=_noc_2021)
+
+
+@frozen(kw_only=True)
+class Nomination:
+    """A provincial or territorial nomination certificate accepted in the Express Entry profile.
+
+    .. versionadded:: 0.1.0
+    """
+
+    province: Province = field(validator=v.member_of(Province))
+    nominated_on: date = field(validator=_date)
+
+
+@frozen(kw_only=True)
+class JobOffer:
+    """A qualifying offer of arranged employment (LMIA-supported or LMIA-exempt as the instructions define).
+
+    The caller asserts that the offer qualifies; its NOC code decides its kind (senior management or other skilled).
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The NOC 2021 code of the offered job.
+    noc: str | None = field(default=None, validator=_noc_2021)
+    #: The NOC 2016 code, for offers before 2022-11-16.
+    noc_2016: str | None = field(default=None, validator=_noc_2016)
+    #: The day the offer started to qualify.
+    offered_on: date = field(validator=_date)
+    #: The last day it qualifies, if it ended.
+    ends_on: date | None = field(default=None, validator=[_optional_date, _not_before("offered_on")])
+
+    def __attrs_post_init__(self) -> None:
+        if self.noc is None and self.noc_2016 is None:
+            raise InvalidValueError("noc", None, "a NOC 2021 code (or a NOC 2016 code for an offer before 2022-11-16)")
+
+
+def _spouse_fits_status(instance: Candidate, _attribute: attrs.Attribute[Any], value: Spouse | None) -> None:
+    if value is not None and not instance.marital_status.has_partner:
+        raise InvalidValueError(
+            "spouse", "a Spouse", f"None when the marital status is {instance.marital_status.value!r}"
+        )
+
+
+def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise InvalidValueError(attribute.name, value, "a timezone-aware datetime (IRCC's tie-break times are UTC)")
+
+
+@frozen(kw_only=True)
+class Candidate:
+    """A candidate's facts, from which :func:`crsrules.factors` derives the CRS inputs on any date.
+
+    Example:
+        >>> from datetime import date
+        >>> c = Candidate(
+        ...     birth_date=date(1994, 5, 17),
+        ...     credentials=(Credential(level=Education.BACHELORS, completed_on=date(2016, 6, 1),
+        ...                             eca_issued_on=date(2024, 1, 10)),),
+        ...     language_results=(LanguageResult(test=LanguageTest.IELTS_GENERAL, tested_on=date(2025, 3, 2),
+        ...                                      listening=8.5, reading=7.5, writing=7.0, speaking=7.0),),
+        ... )
+        >>> c.factors(on=date(2025, 6, 1)).age
+        31
+
+    .. versionadded:: 0.1.0
+    """
+
+    birth_date: date = field(validator=_date)
+    marital_status: MaritalStatus = field(default=MaritalStatus.NEVER_MARRIED, validator=v.member_of(MaritalStatus))
+    spouse: Spouse | None = field(
+        default=None, validator=[v.instance(Spouse, "a Spouse", optional=True), _spouse_fits_status]
+    )
+    credentials: tuple[Credential, ...] = field(default=(), validator=_tuple_of(Credential, "a Credential"))
+    language_results: tuple[LanguageResult, ...] = field(
+        default=(), validator=_tuple_of(LanguageResult, "a LanguageResult")
+    )
+    #: The official language the candidate names as first; None lets crsrules pick the one worth more (rule E16).
+    first_official_language: OfficialLanguage | None = field(
+        default=None, validator=v.member_of(OfficialLanguage, optional=True)
+    )
+    jobs: tuple[Job, ...] = field(default=(), validator=_tuple_of(Job, "a Job"))
+    certificate_of_qualification: Certificate | None = field(
+        default=None, validator=v.instance(Certificate, "a Certificate", optional=True)
+    )
+    nomination: Nomination | None = field(default=None, validator=v.instance(Nomination, "a Nomination", optional=True))
+    job_offer: JobOffer | None = field(default=None, validator=v.instance(JobOffer, "a JobOffer", optional=True))
+    siblings: tuple[Sibling, ...] = field(default=(), validator=_tuple_of(Sibling, "a Sibling"))
+    #: When the Express Entry profile was submitted (timezone-aware; the tie-breaking rule orders by it).
+    profile_submitted_at: datetime | None = field(default=None, validator=_aware)
+
+    def factors(self, *, on: date, rules: RuleSet | str | None = None) -> Factors:
+        """The CRS inputs on *on*; see :func:`crsrules.factors`."""
+        from crsrules.derive import factors  # noqa: PLC0415 (derive imports this module)
+
+        return factors(self, on=on, rules=rules)

@@ -1,0 +1,418 @@
+"""From dated facts to the CRS inputs: :func:`factors` applies the rules of evidence on a date.
+
+The numbers (2 years for a language result, 5 for an ECA, 10 years of work, 30 hours a week, 1,560 hours a year, ...)
+live in the ruleset's :class:`~crsrules.rules.Evidence`; this module holds the reasoning, rule by rule
+(E1-E10, E13, E16 of the reference). Choices where IRCC's texts are silent are documented where they are made:
+
+- Anniversaries of 29 February fall on 1 March in common years (a birthday, a test's or an ECA's expiry).
+- A language result counts from its test date until the day before its second anniversary.
+- Several valid results in one language: the one with the highest levels in total (then the latest) is used.
+- First official language (E16): the one the candidate names if it has a valid result; otherwise the language whose
+  choice as first gives the higher score (ties go to English, as in IRCC's tool, which lists English first).
+- Work: each day of a job contributes its hours a week divided by 7, the day's total capped at full time (overlapping
+  jobs never count twice, E6); completed years are whole multiples of 1,560 hours within the 10 years before the date.
+- Skilled work is judged by the classification of the ruleset in force: NOC 2016 skill type 0 or level A/B before
+  2022-11-16, NOC 2021 TEER 0-3 from then on. A job with only the other code is judged by that code's own structure
+  (an approximation, since no concordance is shipped; the breakdown says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, NamedTuple
+
+from crsrules._validation import a_date
+from crsrules.candidate import Candidate, Credential, Job, LanguageResult, Spouse
+from crsrules.errors import InvalidValueError
+from crsrules.headings import Factor
+from crsrules.model import (
+    ArrangedEmployment,
+    CanadianEducation,
+    Education,
+    Factors,
+    LanguageLevels,
+    OfficialLanguage,
+    SpouseFactors,
+)
+from crsrules.occupations import noc2016_skill, occupation
+from crsrules.rules import NocVersion, get_rules, rules_in_force
+
+if TYPE_CHECKING:
+    from crsrules.candidate import JobOffer
+    from crsrules.rules import Evidence, RuleSet
+
+__all__ = ["Derivation", "anniversary", "derive", "factors", "work_hours"]
+
+
+def anniversary(day: date, years: int) -> date:
+    """*day* moved by whole *years*; 29 February becomes 1 March in a common year.
+
+    Example:
+        >>> anniversary(date(2024, 2, 29), 2)
+        datetime.date(2026, 3, 1)
+    """
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a common year
+        return date(day.year + years, 3, 1)
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """Age in completed years on *on*."""
+    years = on.year - birth_date.year
+    return years if anniversary(birth_date, years) <= on else years - 1
+
+
+class Derivation(NamedTuple):
+    """The CRS inputs on a date, and for each factor the facts it came from.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The CRS inputs.
+    factors: Factors
+    #: For each factor, the facts it came from, in words (such as "IELTS General Training test of 2025-03-02").
+    evidence: dict[Factor, str]
+    #: The ruleset whose rules of evidence were applied.
+    rules: RuleSet
+
+
+def factors(candidate: Candidate, *, on: date, rules: RuleSet | str | None = None) -> Factors:
+    """The CRS inputs of *candidate* on *on*, counted the way IRCC counts them.
+
+    Args:
+        candidate: The facts.
+        on: The date: age, valid test results and ECAs, and work within the last 10 years are taken on this day.
+        rules: The ruleset whose definitions apply (skilled work, paid work, relief); by default the one in force *on*.
+
+    Raises:
+        InvalidValueError: *on* is not a date, or a fact cannot be judged (such as a job with only a NOC 2016 code).
+        RulesNotInForceError: *on* is before 2015-01-01 and no *rules* were given.
+
+    .. versionadded:: 0.1.0
+    """
+    return derive(candidate, on=on, rules=rules).factors
+
+
+def derive(candidate: Candidate, *, on: date, rules: RuleSet | str | None = None) -> Derivation:
+    """Like :func:`factors`, with the evidence for each factor.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(candidate, Candidate):
+        raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
+    ruleset = rules_in_force(on) if rules is None else get_rules(rules)
+    return _Deriver(candidate, on, ruleset).run()
+
+
+# --- work ---------------------------------------------------------------------------------------------------------
+
+
+def work_hours(jobs: Iterable[Job], *, since: date, on: date, full_time: float) -> float:
+    """Full-time-equivalent hours worked in the days after *since* up to *on* (inclusive).
+
+    Each day counts its jobs' hours a week divided by 7, all jobs together capped at *full_time* hours a week, so
+    overlapping jobs and overtime never add up to more than full time.
+    """
+    changes: dict[date, float] = {}
+    first_day = since + timedelta(days=1)
+    for job in jobs:
+        start = max(job.start, first_day)
+        end = on if job.end is None else min(job.end, on)
+        if start > end:
+            continue
+        changes[start] = changes.get(start, 0.0) + job.hours_per_week
+        after = end + timedelta(days=1)
+        changes[after] = changes.get(after, 0.0) - job.hours_per_week
+    total = 0.0
+    weekly = 0.0
+    previous: date | None = None
+    for day in sorted(changes):
+        if previous is not None and weekly > 0:
+            total += (day - previous).days * min(weekly, full_time)
+        weekly += changes[day]
+        previous = day
+    return total / 7
+
+
+class _Deriver:
+    """One derivation: a candidate, a date and a ruleset."""
+
+    def __init__(self, candidate: Candidate, on: date, rules: RuleSet) -> None:
+        self.candidate = candidate
+        self.on = a_date("on", on)
+        self.rules = rules
+        self.evidence: Evidence = rules.evidence
+        self.notes: dict[Factor, str] = {}
+
+    # Language (E10, E16).
+
+    def valid_results(self, results: Iterable[LanguageResult]) -> dict[OfficialLanguage, LanguageResult]:
+        """The best result in each language that is valid on the date."""
+        best: dict[OfficialLanguage, LanguageResult] = {}
+        for result in results:
+            expires = anniversary(result.tested_on, self.evidence.language_valid_years)
+            if not result.tested_on <= self.on < expires:
+                continue
+            current = best.get(result.language)
+            if current is None or _rank(result) > _rank(current):
+                best[result.language] = result
+        return best
+
+    # Education (E3) and Canadian education (E4, E5).
+
+    def counted_credentials(self, credentials: Iterable[Credential]) -> list[Credential]:
+        """The credentials obtained by the date that count: Canadian, or foreign with an ECA under 5 years old."""
+        counted = []
+        for c in credentials:
+            if c.completed_on > self.on:
+                continue
+            if not c.in_canada:
+                if c.eca_issued_on is None:
+                    continue
+                if not c.eca_issued_on <= self.on < anniversary(c.eca_issued_on, self.evidence.eca_valid_years):
+                    continue
+            counted.append(c)
+        return counted
+
+    @staticmethod
+    def education(counted: list[Credential]) -> tuple[Education, list[Credential]]:
+        """The education level of the counted credentials, and the credentials that make it."""
+        if not counted:
+            return Education.LESS_THAN_SECONDARY, []
+        best = max(counted, key=lambda c: c.level.rank)
+        post_secondary = [c for c in counted if c.is_post_secondary]
+        three_years = [c for c in post_secondary if c.level.rank >= Education.BACHELORS.rank]
+        if len(post_secondary) >= 2 and three_years and best.level.rank < Education.TWO_OR_MORE.rank:
+            return Education.TWO_OR_MORE, post_secondary
+        return best.level, [best]
+
+    def canadian_education(self, counted: list[Credential]) -> tuple[CanadianEducation | None, Credential | None]:
+        """The Canadian-education award and the credential that earns it (E5; E4 relief where in force)."""
+        relief = self.evidence.distance_learning_relief
+        qualifying = []
+        for c in counted:
+            if not c.in_canada or not c.is_post_secondary:
+                continue
+            if c.language_training_over_half or c.award_requires_return:
+                continue
+            in_person = c.full_time_months_in_canada >= self.evidence.canadian_education_months
+            relieved = (
+                relief is not None
+                and (c.started_on or c.completed_on) <= relief[1]
+                and c.completed_on >= relief[0]
+            )
+            if in_person or relieved:
+                qualifying.append(c)
+        if not qualifying:
+            return None, None
+        best = max(qualifying, key=lambda c: c.level.rank)
+        long_program = best.level.rank >= Education.BACHELORS.rank
+        return (CanadianEducation.THREE_YEARS_OR_MORE if long_program else CanadianEducation.ONE_OR_TWO_YEARS), best
+
+    # Work (E6, E7, E8).
+
+    def skilled(self, noc: str | None, noc_2016: str | None) -> tuple[bool, str]:
+        """Whether an occupation is skilled under the ruleset's classification, and a note when approximated."""
+        if self.rules.noc_version is NocVersion.NOC_2021:
+            if noc is not None:
+                return occupation(noc).is_skilled, ""
+            assert noc_2016 is not None  # noqa: S101 (Job and JobOffer require one code)
+            return noc2016_skill(noc_2016).is_skilled, f" (NOC 2016 {noc_2016} used: no NOC 2021 code given)"
+        if noc_2016 is not None:
+            return noc2016_skill(noc_2016).is_skilled, ""
+        assert noc is not None  # noqa: S101
+        return occupation(noc).is_skilled, f" (NOC 2021 {noc} TEER used: no NOC 2016 code given)"
+
+    def work_years(self, jobs: Iterable[Job], *, canadian: bool) -> tuple[int, float, list[Job], str]:
+        """Completed years of skilled work in Canada or abroad within the window, with the hours and jobs counted."""
+        e = self.evidence
+        counted = []
+        notes = set()
+        for job in jobs:
+            if job.in_canada is not canadian:
+                continue
+            # Foreign work must always be paid; Canadian work explicitly from 2016-11-19 (E6, E7).
+            if not job.paid and (e.canadian_work_must_be_paid or not canadian):
+                continue
+            # Never Canadian work: self-employment, work while a full-time student (E6).
+            if canadian and (job.self_employed or job.while_full_time_student):
+                continue
+            skilled, note = self.skilled(job.noc, job.noc_2016)
+            if skilled:
+                counted.append(job)
+                notes.add(note)
+        since = anniversary(self.on, -e.work_window_years)
+        hours = work_hours(counted, since=since, on=self.on, full_time=e.full_time_hours_per_week)
+        years = int(hours / e.hours_per_year + 1e-9)
+        return years, hours, counted, "".join(sorted(notes))
+
+    # Additional factors.
+
+    def arranged_employment(self, offer: JobOffer | None) -> ArrangedEmployment | None:
+        """The kind of a qualifying offer in force on the date, by its occupation."""
+        if offer is None or offer.offered_on > self.on or (offer.ends_on is not None and offer.ends_on < self.on):
+            return None
+        skilled, _ = self.skilled(offer.noc, offer.noc_2016)
+        if not skilled:
+            return None
+        if self.rules.noc_version is NocVersion.NOC_2021:
+            code = offer.noc or offer.noc_2016
+        else:
+            code = offer.noc_2016 or offer.noc
+        # Senior management: major group 00 in both classifications (NOC 2016 0011-0016, NOC 2021 00010-00015).
+        senior = code is not None and code.startswith("00")
+        return ArrangedEmployment.SENIOR_MANAGEMENT if senior else ArrangedEmployment.OTHER_SKILLED
+
+    def run(self) -> Derivation:  # noqa: C901, PLR0912, PLR0915 (one pass over the profile)
+        c = self.candidate
+        on = self.on
+        notes = self.notes
+
+        age = age_on(c.birth_date, on)
+        notes[Factor.AGE] = f"born {c.birth_date.isoformat()}: {age} on {on.isoformat()}"
+
+        counted = self.counted_credentials(c.credentials)
+        education, making = self.education(counted)
+        if making:
+            notes[Factor.EDUCATION] = "; ".join(_credential(x) for x in making)
+
+        results = self.valid_results(c.language_results)
+
+        canadian_years, canadian_hours, canadian_jobs, canadian_note = self.work_years(c.jobs, canadian=True)
+        foreign_years, foreign_hours, foreign_jobs, foreign_note = self.work_years(c.jobs, canadian=False)
+        window = f"in the {self.evidence.work_window_years} years to {on.isoformat()}"
+        canadian_text = _work(canadian_hours, canadian_jobs, "Canadian", window) + canadian_note
+        foreign_text = _work(foreign_hours, foreign_jobs, "foreign", window) + foreign_note
+        notes[Factor.CANADIAN_WORK_EXPERIENCE] = canadian_text
+
+        spouse_factors = None
+        spouse = c.spouse if c.marital_status.has_partner else None
+        if spouse is not None and spouse.counts:
+            spouse_factors = self.spouse(spouse)
+
+        certificate = c.certificate_of_qualification
+        has_certificate = certificate is not None and certificate.issued_on <= on
+        nomination = c.nomination is not None and c.nomination.nominated_on <= on
+        if nomination and c.nomination is not None:
+            notes[Factor.PROVINCIAL_NOMINATION] = (
+                f"nominated by {c.nomination.province.value} on {c.nomination.nominated_on.isoformat()}"
+            )
+        offer = self.arranged_employment(c.job_offer)
+        if offer is not None and c.job_offer is not None:
+            code = c.job_offer.noc or c.job_offer.noc_2016
+            notes[Factor.ARRANGED_EMPLOYMENT] = f"job offer in NOC {code} from {c.job_offer.offered_on.isoformat()}"
+        canadian_education, credential = self.canadian_education(counted)
+        if credential is not None:
+            notes[Factor.CANADIAN_EDUCATION] = _credential(credential)
+        partner_counts = spouse is not None and spouse.accompanying
+        sibling = next(
+            (
+                s
+                for s in c.siblings
+                if s.lives_in_canada
+                and s.citizen_or_pr_since <= on
+                and age_on(s.birth_date, on) >= 18
+                and (not s.of_spouse or partner_counts)
+            ),
+            None,
+        )
+        if sibling is not None:
+            whose = "spouse's sibling" if sibling.of_spouse else "sibling"
+            notes[Factor.SIBLING_IN_CANADA] = (
+                f"{whose} born {sibling.birth_date.isoformat()}, citizen or PR since "
+                f"{sibling.citizen_or_pr_since.isoformat()}"
+            )
+
+        def build(first: LanguageResult | None, second: LanguageResult | None) -> Factors:
+            return Factors(
+                age=min(age, 120),
+                education=education,
+                first_language=None if first is None else first.levels,
+                second_language=None if second is None else second.levels,
+                canadian_work_years=min(canadian_years, 60),
+                foreign_work_years=min(foreign_years, 60),
+                certificate_of_qualification=has_certificate,
+                spouse=spouse_factors,
+                provincial_nomination=nomination,
+                arranged_employment=offer,
+                canadian_education=canadian_education,
+                sibling_in_canada=sibling is not None,
+            )
+
+        english = results.get(OfficialLanguage.ENGLISH)
+        french = results.get(OfficialLanguage.FRENCH)
+        options: list[tuple[LanguageResult | None, LanguageResult | None]] = (
+            [(english, french), (french, english)] if english and french else [(english or french, None)]
+        )
+        named = c.first_official_language
+        if english and french and named is not None:
+            options = [options[0] if named is OfficialLanguage.ENGLISH else options[1]]
+        chosen = options[0]
+        result = build(*chosen)
+        if len(options) > 1:
+            from crsrules.scoring import score_factors  # noqa: PLC0415 (scoring imports this module lazily)
+
+            other = build(*options[1])
+            if score_factors(other, self.rules).total > score_factors(result, self.rules).total:
+                chosen, result = options[1], other
+        first, second = chosen
+        if first is not None:
+            notes[Factor.FIRST_OFFICIAL_LANGUAGE] = _result(first)
+        if second is not None:
+            notes[Factor.SECOND_OFFICIAL_LANGUAGE] = _result(second)
+        if french is not None:
+            notes[Factor.FRENCH_LANGUAGE_SKILLS] = _result(french) + (f"; {_result(english)}" if english else "")
+        first_text = notes.get(Factor.FIRST_OFFICIAL_LANGUAGE, "no valid first-language result")
+        education_text = notes.get(Factor.EDUCATION, "no credential that counts")
+        notes[Factor.EDUCATION_AND_LANGUAGE] = f"{education_text}; {first_text}"
+        notes[Factor.EDUCATION_AND_CANADIAN_WORK] = f"{education_text}; {canadian_text}"
+        notes[Factor.FOREIGN_WORK_AND_LANGUAGE] = f"{foreign_text}; {first_text}"
+        notes[Factor.FOREIGN_AND_CANADIAN_WORK] = f"{foreign_text}; {canadian_text}"
+        if has_certificate and certificate is not None:
+            notes[Factor.CERTIFICATE_OF_QUALIFICATION] = (
+                f"certificate of qualification issued {certificate.issued_on.isoformat()}; {first_text}"
+            )
+        return Derivation(result, notes, self.rules)
+
+    def spouse(self, spouse: Spouse) -> SpouseFactors:
+        """The factors of an accompanying spouse who is not a citizen or PR (E1), by the same rules of evidence."""
+        counted = self.counted_credentials(spouse.credentials)
+        education, making = self.education(counted)
+        results = self.valid_results(spouse.language_results)
+        best = max(results.values(), key=_rank, default=None)
+        years, hours, jobs, note = self.work_years(spouse.jobs, canadian=True)
+        if making:
+            self.notes[Factor.SPOUSE_EDUCATION] = "spouse: " + "; ".join(_credential(x) for x in making)
+        if best is not None:
+            self.notes[Factor.SPOUSE_OFFICIAL_LANGUAGE] = "spouse: " + _result(best)
+        window = f"in the {self.evidence.work_window_years} years to {self.on.isoformat()}"
+        self.notes[Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE] = "spouse: " + _work(hours, jobs, "Canadian", window) + note
+        return SpouseFactors(
+            education=education,
+            first_language=None if best is None else best.levels,
+            canadian_work_years=min(years, 60),
+        )
+
+
+def _rank(result: LanguageResult) -> tuple[int, date]:
+    levels: LanguageLevels = result.levels
+    return levels.listening + levels.reading + levels.writing + levels.speaking, result.tested_on
+
+
+def _result(result: LanguageResult) -> str:
+    return f"{result.test.label} test of {result.tested_on.isoformat()}"
+
+
+def _credential(c: Credential) -> str:
+    where = "Canadian" if c.in_canada else f"foreign, ECA of {c.eca_issued_on.isoformat() if c.eca_issued_on else '-'}"
+    return f"{c.level.value} completed {c.completed_on.isoformat()} ({where})"
+
+
+def _work(hours: float, jobs: list[Job], kind: str, window: str) -> str:
+    if not jobs:
+        return f"no skilled {kind} work {window}"
+    return f"{hours:,.0f} full-time-equivalent hours of skilled {kind} work {window}, from {len(jobs)} job(s)"
+
+
