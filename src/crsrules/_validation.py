@@ -34,6 +34,10 @@ def member_of(enum: type[Enum], *, optional: bool = False) -> Validator:
         if value is None and optional:
             return
         if not isinstance(value, enum):
+            member = next((m for m in enum if m.value == value), None)
+            if member is not None:  # the JSON spelling given to Python
+                hint = f"{enum.__name__}.{member.name} (the string {value!r} is the JSON form)"
+                raise InvalidValueError(attribute.name, value, hint)
             raise InvalidValueError(attribute.name, value, what)
 
     return check
