@@ -308,7 +308,7 @@ def test_e10_the_best_valid_result_in_a_language_is_used():
     ids=["17 years old", "18 years old", "not yet PR", "lives abroad", "spouse's sibling, no spouse"],
 )
 def test_e13_sibling_in_canada(sibling, on, counts):
-    """A sibling counts from 18, as a citizen or PR living in Canada, and a spouse's only with an accompanying spouse."""
+    """A sibling counts from 18, as a citizen or PR living in Canada; a spouse's only with an accompanying spouse."""
     assert counts == crsrules.factors(candidate(siblings=(sibling,)), on=on).sibling_in_canada
 
 

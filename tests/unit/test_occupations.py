@@ -202,7 +202,8 @@ def make(**changes):
         ({"teer": 6}, "teer", "'teer' must be a TEER category 0-5 (got 6)"),
         ({"teer": True}, "teer", "'teer' must be a TEER category 0-5 (got True)"),
         ({"teer": 2}, "teer", "'teer' must be the second digit of code '21211', 1 (got 2)"),
-        ({"broad_category": "2"}, "broad_category", "'broad_category' must be one of '0', '1'"),
+        ({"broad_category": "2"}, "broad_category", "'broad_category' must be BroadCategory.NATURAL_AND_APPLIED"),
+        ({"broad_category": "x"}, "broad_category", "'broad_category' must be one of '0', '1'"),
         (
             {"broad_category": BroadCategory.HEALTH},
             "broad_category",
