@@ -17,7 +17,7 @@ from crsrules._validation import a_date
 from crsrules.candidate import Candidate
 from crsrules.derive import derive
 from crsrules.errors import InvalidArgumentsError, InvalidValueError, StaleRulesWarning
-from crsrules.rules import LAST_KNOWN_DATE
+from crsrules.rules import LAST_KNOWN_DATE, warn_stale
 from crsrules.scoring import score_factors
 
 if TYPE_CHECKING:
@@ -111,11 +111,9 @@ def timeline(candidate: Candidate, start: date, end: date) -> tuple[ScoreChange,
                 )
             previous, previous_total = current, total
     if end > LAST_KNOWN_DATE:
-        warnings.warn(
+        warn_stale(
             f"the CRS rules were last confirmed in force on {LAST_KNOWN_DATE.isoformat()}; the timeline applies "
-            "the latest ruleset after that, but IRCC may have changed the rules since",
-            StaleRulesWarning,
-            stacklevel=2,
+            "the latest ruleset after that, but IRCC may have changed the rules since"
         )
     return tuple(changes)
 

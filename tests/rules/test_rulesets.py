@@ -146,3 +146,11 @@ def test_table_updates_catch_typos():
         Steps(((2, 1), (1, 2)), below=0)
     with pytest.raises(TypeError):
         table.rows[crsrules.ArrangedEmployment.OTHER_SKILLED] = 5  # type: ignore[index]
+
+
+def test_the_stale_warning_points_at_the_callers_code():
+    """StaleRulesWarning names the caller's file and line, not crsrules' internals."""
+    f = crsrules.Factors(age=30, education=crsrules.Education.SECONDARY, first_language=None)
+    with pytest.warns(crsrules.StaleRulesWarning) as record:
+        crsrules.score(f, on=crsrules.rules.LAST_KNOWN_DATE + timedelta(days=1))
+    assert __file__ == record[0].filename

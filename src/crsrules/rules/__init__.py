@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import sys
 import warnings
 from bisect import bisect_right
 from datetime import date
+from pathlib import Path
 from typing import Final
 
 from crsrules._validation import a_date
@@ -108,13 +110,24 @@ def rules_in_force(on: date) -> RuleSet:
     if i < 0:
         raise RulesNotInForceError(on, earliest=_ALL[0].effective)
     if on > LAST_KNOWN_DATE:
-        warnings.warn(
+        warn_stale(
             f"the CRS rules were last confirmed in force on {LAST_KNOWN_DATE.isoformat()}; for {on.isoformat()} "
-            f"crsrules applies ruleset {_ALL[-1].id}, but IRCC may have changed the rules since",
-            StaleRulesWarning,
-            stacklevel=3,
+            f"crsrules applies ruleset {_ALL[-1].id}, but IRCC may have changed the rules since"
         )
     return _ALL[i]
+
+
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
+
+
+def warn_stale(message: str) -> None:
+    """Emit a :class:`~crsrules.StaleRulesWarning` that points at the first caller outside crsrules."""
+    level = 2  # 1 is this function; 2 its caller
+    frame = sys._getframe(1)  # noqa: SLF001 (the standard way to find the caller's depth on Python 3.11)
+    while frame is not None and str(Path(frame.f_code.co_filename).resolve()).startswith(_PACKAGE_DIR):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    warnings.warn(message, StaleRulesWarning, stacklevel=level)
 
 
 def resolve(*, on: date | None, rules: str | RuleSet | None) -> RuleSet:
