@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from crsrules.rules import FrenchBonus, RuleSet
-    from crsrules.tables import Steps
+    from crsrules.tables import Steps, Tiers
 
 __all__ = ["Line", "ScoreBreakdown", "score"]
 
@@ -176,7 +176,7 @@ def score(
 
 
 class _Column(NamedTuple):
-    """One spouse column of a ruleset's core tables, as flat lookups (the hot path of scoring)."""
+    """One spouse column of a ruleset, as flat lookups (the hot path of scoring)."""
 
     age: tuple[int, ...]
     education: Mapping[Education, int]
@@ -187,6 +187,21 @@ class _Column(NamedTuple):
     second_language_cap: int
     canadian_work: tuple[int, ...]
     cap: int
+
+
+class _Compiled(NamedTuple):
+    """A ruleset's tables as flat lookups, built once per ruleset: tiers become ``(0, first, second)`` tuples."""
+
+    ruleset: RuleSet
+    without_spouse: _Column
+    with_spouse: _Column
+    language_tier: tuple[int, ...]
+    canadian_tier: tuple[int, ...]
+    education_with_language: Mapping[Education, tuple[int, int, int]]
+    education_with_canadian_work: Mapping[Education, tuple[int, int, int]]
+    foreign_with_language: tuple[tuple[int, int, int], ...]
+    foreign_with_canadian_work: tuple[tuple[int, int, int], ...]
+    certificate: tuple[int, ...]
 
 
 def _column(r: RuleSet, *, spouse: bool) -> _Column:
@@ -204,16 +219,35 @@ def _column(r: RuleSet, *, spouse: bool) -> _Column:
     )
 
 
-_COLUMNS: dict[int, tuple[RuleSet, _Column, _Column]] = {}
+def _tiers(tiers: Tiers) -> tuple[int, int, int]:
+    return (tiers.at(0), tiers.at(1), tiers.at(2))
 
 
-def _columns(r: RuleSet) -> tuple[_Column, _Column]:
-    """The (without spouse, with spouse) columns of *r*, built once per ruleset."""
-    cached = _COLUMNS.get(id(r))
-    if cached is None or cached[0] is not r:
-        cached = (r, _column(r, spouse=False), _column(r, spouse=True))
-        _COLUMNS[id(r)] = cached
-    return cached[1], cached[2]
+def _compile(r: RuleSet) -> _Compiled:
+    tr = r.skill_transferability
+    return _Compiled(
+        ruleset=r,
+        without_spouse=_column(r, spouse=False),
+        with_spouse=_column(r, spouse=True),
+        language_tier=tr.language_tier.lookup,
+        canadian_tier=tr.canadian_work_tier.lookup,
+        education_with_language={e: _tiers(t) for e, t in tr.education_with_language.rows.items()},
+        education_with_canadian_work={e: _tiers(t) for e, t in tr.education_with_canadian_work.rows.items()},
+        foreign_with_language=tuple(_tiers(t) for t in tr.foreign_work_with_language.lookup),
+        foreign_with_canadian_work=tuple(_tiers(t) for t in tr.foreign_work_with_canadian_work.lookup),
+        certificate=tr.certificate_with_language.lookup,
+    )
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(r: RuleSet) -> _Compiled:
+    """The compiled form of *r*, built once per ruleset (keyed by identity, checked against the ruleset itself)."""
+    compiled = _COMPILED.get(id(r))
+    if compiled is None or compiled.ruleset is not r:
+        compiled = _COMPILED[id(r)] = _compile(r)
+    return compiled
 
 
 def _cap(lines: list[Line], start: int, cap: int, reason: str) -> int:
@@ -236,12 +270,15 @@ def _cap(lines: list[Line], start: int, cap: int, reason: str) -> int:
 def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0912, PLR0915 (one pass over the grid)
     """Score *f* under *r* (no argument checks: the fast path behind :func:`score`).
 
+    Each section keeps a running total while its lines are added; the cap walk runs only when a total exceeds a cap.
+
     .. versionadded:: 0.1.0
     """
     lines: list[Line] = []
     add = lines.append
     spouse = f.spouse
-    col = _columns(r)[spouse is not None]
+    c = _compiled(r)
+    col = c.without_spouse if spouse is None else c.with_spouse
     first = f.first_language
     if first is not None:
         listening, reading, writing, speaking = first.listening, first.reading, first.writing, first.speaking
@@ -250,28 +287,39 @@ def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0
         listening = reading = writing = speaking = first_min = 0
 
     # A. Core / human capital factors.
+    core = 0
     p = col.age[f.age]
     if p:
         add(Line(Factor.AGE, p, p, f.age))
+        core += p
     p = col.education[f.education]
     if p:
         add(Line(Factor.EDUCATION, p, p, f.education))
+        core += p
     table = col.first_language
     p = table[listening] + table[reading] + table[writing] + table[speaking]
     if p and first is not None:
         add(Line(Factor.FIRST_OFFICIAL_LANGUAGE, p, p, (first, col.first_language_table)))
+        core += p
     second = f.second_language
     if second is not None:
         table = col.second_language
         p = table[second.listening] + table[second.reading] + table[second.writing] + table[second.speaking]
         if p:
             cap = col.second_language_cap
-            add(Line(Factor.SECOND_OFFICIAL_LANGUAGE, min(p, cap), p, (second, col.second_language_table),
-                     "second official language capped" if p > cap else ""))  # fmt: skip
+            if p > cap:
+                add(Line(Factor.SECOND_OFFICIAL_LANGUAGE, cap, p, (second, col.second_language_table),
+                         "second official language capped at " + str(cap)))  # fmt: skip
+                core += cap
+            else:
+                add(Line(Factor.SECOND_OFFICIAL_LANGUAGE, p, p, (second, col.second_language_table)))
+                core += p
     p = col.canadian_work[f.canadian_work_years]
     if p:
         add(Line(Factor.CANADIAN_WORK_EXPERIENCE, p, p, f.canadian_work_years))
-    core_points = _cap(lines, 0, col.cap, "core factors capped")
+        core += p
+    if core > col.cap:
+        core = _cap(lines, 0, col.cap, "core factors capped")
 
     # B. Spouse or common-law partner factors.
     spouse_points = 0
@@ -294,70 +342,99 @@ def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0
 
     # C. Skill transferability factors: education, foreign work, certificate of qualification groups.
     tr = r.skill_transferability
+    group_cap = tr.group_cap
     section_start = len(lines)
-    language_tier = tr.language_tier.lookup[first_min]
-    canadian_tier = tr.canadian_work_tier.points(f.canadian_work_years)
+    transferability = 0
+    language_tier = c.language_tier[first_min]
+    canadian_tier = c.canadian_tier[f.canadian_work_years]
     if language_tier or canadian_tier:
         start = len(lines)
-        p = tr.education_with_language[f.education].at(language_tier)
+        group = 0
+        p = c.education_with_language[f.education][language_tier]
         if p:
             add(Line(Factor.EDUCATION_AND_LANGUAGE, p, p, (f.education, first)))
-        p = tr.education_with_canadian_work[f.education].at(canadian_tier)
+            group += p
+        p = c.education_with_canadian_work[f.education][canadian_tier]
         if p:
             add(Line(Factor.EDUCATION_AND_CANADIAN_WORK, p, p, (f.education, f.canadian_work_years)))
-        _cap(lines, start, tr.group_cap, "education group capped")
-        if f.foreign_work_years:
+            group += p
+        if group > group_cap:
+            group = _cap(lines, start, group_cap, "education group capped")
+        transferability += group
+        foreign = f.foreign_work_years
+        if foreign:
             start = len(lines)
-            p = tr.foreign_work_with_language.points(f.foreign_work_years).at(language_tier)
+            group = 0
+            p = c.foreign_with_language[foreign][language_tier]
             if p:
-                add(Line(Factor.FOREIGN_WORK_AND_LANGUAGE, p, p, (f.foreign_work_years, first)))
-            p = tr.foreign_work_with_canadian_work.points(f.foreign_work_years).at(canadian_tier)
+                add(Line(Factor.FOREIGN_WORK_AND_LANGUAGE, p, p, (foreign, first)))
+                group += p
+            p = c.foreign_with_canadian_work[foreign][canadian_tier]
             if p:
-                add(Line(Factor.FOREIGN_AND_CANADIAN_WORK, p, p, (f.foreign_work_years, f.canadian_work_years)))
-            _cap(lines, start, tr.group_cap, "foreign work group capped")
+                add(Line(Factor.FOREIGN_AND_CANADIAN_WORK, p, p, (foreign, f.canadian_work_years)))
+                group += p
+            if group > group_cap:
+                group = _cap(lines, start, group_cap, "foreign work group capped")
+            transferability += group
     if f.certificate_of_qualification:
-        p = tr.certificate_with_language.lookup[first_min]
+        p = c.certificate[first_min]
         if p:
-            add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, min(p, tr.group_cap), p, first,
-                     "certificate group capped" if p > tr.group_cap else ""))  # fmt: skip
-    transferability = _cap(lines, section_start, tr.cap, "skill transferability capped")
+            if p > group_cap:
+                add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, group_cap, p, first, "certificate group capped"))
+                transferability += group_cap
+            else:
+                add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, p, p, first))
+                transferability += p
+    if transferability > tr.cap:
+        transferability = _cap(lines, section_start, tr.cap, "skill transferability capped")
 
     # D. Additional points.
     additional = r.additional
     start = len(lines)
+    extra = 0
     if f.provincial_nomination:
         p = additional.provincial_nomination
         add(Line(Factor.PROVINCIAL_NOMINATION, p, p, None))
+        extra += p
     if f.arranged_employment is not None:
         p = additional.arranged_employment[f.arranged_employment]
         add(Line(Factor.ARRANGED_EMPLOYMENT, p, p, (f.arranged_employment, p, r.id)))
+        extra += p
     if f.canadian_education is not None:
         p = additional.canadian_education[f.canadian_education]
         add(Line(Factor.CANADIAN_EDUCATION, p, p, (f.canadian_education, p, r.id)))
+        extra += p
     french_bonus = additional.french
-    if french_bonus is not None:
+    if french_bonus is not None and (second is not None or (first is not None and first.language is _FRENCH)):
         french: LanguageLevels | None = first
         english: LanguageLevels | None = second
-        if first is None or first.language is OfficialLanguage.ENGLISH:
+        if first is None or first.language is _ENGLISH:
             french, english = second, first
         if french is not None and french.minimum >= french_bonus.french_minimum:
             strong = english is not None and english.minimum >= french_bonus.english_minimum
             p = french_bonus.strong_english if strong else french_bonus.weak_english
             add(Line(Factor.FRENCH_LANGUAGE_SKILLS, p, p, (french_bonus, strong)))
+            extra += p
     if f.sibling_in_canada:
         p = additional.sibling_in_canada
         add(Line(Factor.SIBLING_IN_CANADA, p, p, (p, r.id)))
-    additional_points = _cap(lines, start, additional.cap, "additional points capped")
+        extra += p
+    if extra > additional.cap:
+        extra = _cap(lines, start, additional.cap, "additional points capped")
 
     return ScoreBreakdown(
-        total=core_points + spouse_points + transferability + additional_points,
-        core=core_points,
+        total=core + spouse_points + transferability + extra,
+        core=core,
         spouse=spouse_points,
         skill_transferability=transferability,
-        additional=additional_points,
+        additional=extra,
         rules_id=r.id,
         lines=tuple(lines),
     )
+
+
+_ENGLISH = OfficialLanguage.ENGLISH
+_FRENCH = OfficialLanguage.FRENCH
 
 
 # Rendering of each line's row in words, done only when a detail is read.
