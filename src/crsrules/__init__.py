@@ -43,6 +43,7 @@ from crsrules.model import (
     OfficialLanguage,
     SpouseFactors,
 )
+from crsrules.occupations import Occupation, UnknownOccupationError, occupation, search_occupations
 from crsrules.rules import RuleSet, available_rulesets, get_rules, rules_in_force
 from crsrules.scoring import Line, ScoreBreakdown, score
 from crsrules.timeline import ScoreChange, timeline
@@ -75,6 +76,7 @@ __all__ = [
     "Line",
     "MaritalStatus",
     "Nomination",
+    "Occupation",
     "OfficialLanguage",
     "Province",
     "RuleSet",
@@ -88,6 +90,7 @@ __all__ = [
     "StaleRulesWarning",
     "TefScale",
     "TestNotAcceptedError",
+    "UnknownOccupationError",
     "UnknownRulesetError",
     "__version__",
     "available_rulesets",
@@ -98,7 +101,9 @@ __all__ = [
     "get_rules",
     "load_candidate",
     "load_factors",
+    "occupation",
     "rules_in_force",
     "score",
+    "search_occupations",
     "timeline",
 ]

@@ -18,6 +18,7 @@ from crsrules import _validation as v
 from crsrules.errors import InvalidValueError
 from crsrules.language import LanguageTest, TefScale, convert
 from crsrules.model import Education, LanguageLevels, OfficialLanguage
+from crsrules.occupations import occupation
 
 if TYPE_CHECKING:
     from crsrules.model import Factors
@@ -81,8 +82,9 @@ class Province(Enum):
 def _noc_2021(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or len(value) != 5 or not value.isdigit():
+    if not isinstance(value, str) or len(value) != len("00000") or not value.isdigit():
         raise InvalidValueError(attribute.name, value, "a NOC 2021 code: a string of five digits such as '21231'")
+    occupation(value)  # an unknown unit group raises UnknownOccupationError, with close codes
 
 
 def _noc_2016(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -42,7 +42,17 @@ if TYPE_CHECKING:
     from crsrules.candidate import JobOffer
     from crsrules.rules import Evidence, RuleSet
 
-__all__ = ["Derivation", "anniversary", "derive", "factors", "work_hours"]
+__all__ = [
+    "Derivation",
+    "age_on",
+    "anniversary",
+    "counted_credentials",
+    "derive",
+    "factors",
+    "skilled_occupation",
+    "valid_language_results",
+    "work_hours",
+]
 
 
 def anniversary(day: date, years: int) -> date:
@@ -136,6 +146,66 @@ def work_hours(jobs: Iterable[Job], *, since: date, on: date, full_time: float) 
     return total / 7
 
 
+def valid_language_results(
+    results: Iterable[LanguageResult], *, on: date, rules: RuleSet
+) -> dict[OfficialLanguage, LanguageResult]:
+    """The best result in each official language that is valid *on* the date (rule E10).
+
+    A result counts from its test date until the day before the anniversary that ends its validity; of several valid
+    results in one language, the one with the highest levels in total (then the latest) is kept.
+
+    .. versionadded:: 0.1.0
+    """
+    best: dict[OfficialLanguage, LanguageResult] = {}
+    for result in results:
+        expires = anniversary(result.tested_on, rules.evidence.language_valid_years)
+        if not result.tested_on <= on < expires:
+            continue
+        current = best.get(result.language)
+        if current is None or _rank(result) > _rank(current):
+            best[result.language] = result
+    return best
+
+
+def counted_credentials(credentials: Iterable[Credential], *, on: date, rules: RuleSet) -> list[Credential]:
+    """The credentials obtained by *on* that count: Canadian ones, or foreign ones with a valid ECA (rule E3).
+
+    .. versionadded:: 0.1.0
+    """
+    counted = []
+    for c in credentials:
+        if c.completed_on > on:
+            continue
+        if not c.in_canada:
+            if c.eca_issued_on is None:
+                continue
+            if not c.eca_issued_on <= on < anniversary(c.eca_issued_on, rules.evidence.eca_valid_years):
+                continue
+        counted.append(c)
+    return counted
+
+
+def skilled_occupation(noc: str | None, noc_2016: str | None, *, rules: RuleSet) -> tuple[bool, str]:
+    """Whether an occupation is skilled under *rules*' classification, and a note when it had to be approximated.
+
+    NOC 2016 skill type 0 or level A/B before 2022-11-16, NOC 2021 TEER 0-3 from then on. A job with only the other
+    code is judged by that code's own structure (no concordance is shipped), and the note says so.
+
+    .. versionadded:: 0.1.0
+    """
+    if rules.noc_version is NocVersion.NOC_2021:
+        if noc is not None:
+            return occupation(noc).is_skilled, ""
+        if noc_2016 is None:
+            raise InvalidValueError("noc", None, "a NOC 2021 or NOC 2016 code")
+        return noc2016_skill(noc_2016).is_skilled, f" (NOC 2016 {noc_2016} used: no NOC 2021 code given)"
+    if noc_2016 is not None:
+        return noc2016_skill(noc_2016).is_skilled, ""
+    if noc is None:
+        raise InvalidValueError("noc", None, "a NOC 2021 or NOC 2016 code")
+    return occupation(noc).is_skilled, f" (NOC 2021 {noc} TEER used: no NOC 2016 code given)"
+
+
 class _Deriver:
     """One derivation: a candidate, a date and a ruleset."""
 
@@ -150,31 +220,13 @@ class _Deriver:
 
     def valid_results(self, results: Iterable[LanguageResult]) -> dict[OfficialLanguage, LanguageResult]:
         """The best result in each language that is valid on the date."""
-        best: dict[OfficialLanguage, LanguageResult] = {}
-        for result in results:
-            expires = anniversary(result.tested_on, self.evidence.language_valid_years)
-            if not result.tested_on <= self.on < expires:
-                continue
-            current = best.get(result.language)
-            if current is None or _rank(result) > _rank(current):
-                best[result.language] = result
-        return best
+        return valid_language_results(results, on=self.on, rules=self.rules)
 
     # Education (E3) and Canadian education (E4, E5).
 
     def counted_credentials(self, credentials: Iterable[Credential]) -> list[Credential]:
         """The credentials obtained by the date that count: Canadian, or foreign with an ECA under 5 years old."""
-        counted = []
-        for c in credentials:
-            if c.completed_on > self.on:
-                continue
-            if not c.in_canada:
-                if c.eca_issued_on is None:
-                    continue
-                if not c.eca_issued_on <= self.on < anniversary(c.eca_issued_on, self.evidence.eca_valid_years):
-                    continue
-            counted.append(c)
-        return counted
+        return counted_credentials(credentials, on=self.on, rules=self.rules)
 
     @staticmethod
     def education(counted: list[Credential]) -> tuple[Education, list[Credential]]:
@@ -215,15 +267,7 @@ class _Deriver:
 
     def skilled(self, noc: str | None, noc_2016: str | None) -> tuple[bool, str]:
         """Whether an occupation is skilled under the ruleset's classification, and a note when approximated."""
-        if self.rules.noc_version is NocVersion.NOC_2021:
-            if noc is not None:
-                return occupation(noc).is_skilled, ""
-            assert noc_2016 is not None  # noqa: S101 (Job and JobOffer require one code)
-            return noc2016_skill(noc_2016).is_skilled, f" (NOC 2016 {noc_2016} used: no NOC 2021 code given)"
-        if noc_2016 is not None:
-            return noc2016_skill(noc_2016).is_skilled, ""
-        assert noc is not None  # noqa: S101
-        return occupation(noc).is_skilled, f" (NOC 2021 {noc} TEER used: no NOC 2016 code given)"
+        return skilled_occupation(noc, noc_2016, rules=self.rules)
 
     def work_years(self, jobs: Iterable[Job], *, canadian: bool) -> tuple[int, float, list[Job], str]:
         """Completed years of skilled work in Canada or abroad within the window, with the hours and jobs counted."""

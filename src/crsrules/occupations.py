@@ -251,7 +251,7 @@ class UnknownOccupationError(CRSRulesError, LookupError):
         code: The code that was looked up.
         suggestions: Close codes, best first (possibly empty): codes of the same minor group (same first four
             digits), then of the same sub-major group (first three digits), nearest first, then codes that look
-            alike (:func:`difflib.get_close_matches`).
+            alike (``difflib.get_close_matches``).
 
     Example:
         >>> occupation("21299")
