@@ -1,4 +1,7 @@
-"""The ``crsrules`` command: score a factors file, list the rulesets.
+"""The ``crsrules`` command: score, timeline, schema and rules.
+
+``score`` scores a candidate file or a factors file; ``timeline`` lists the dates a candidate's score changes;
+``schema`` prints the JSON Schema of either kind of file; ``rules`` lists the rulesets.
 
 Bad input exits with status 2 and a short message on standard error, never a traceback.
 """
@@ -10,21 +13,30 @@ import json
 import os
 import sys
 import warnings
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+import attrs
+
+from crsrules.candidate import Candidate
 from crsrules.errors import CRSRulesError, StaleRulesWarning
 from crsrules.headings import Section
-from crsrules.io import load_factors
+from crsrules.io import is_candidate_data, load_candidate, load_factors
+from crsrules.model import Factors
 from crsrules.rules import available_rulesets, get_rules, rules_in_force
-from crsrules.scoring import score_factors
+from crsrules.schema import candidate_schema, factors_schema
+from crsrules.scoring import score, score_factors
+from crsrules.timeline import timeline
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from crsrules.rules import RuleSet
     from crsrules.scoring import ScoreBreakdown
+    from crsrules.timeline import ScoreChange
 
 __all__ = ["main"]
 
@@ -34,6 +46,12 @@ _SECTION_TITLES = {
     Section.SKILL_TRANSFERABILITY: "C. Skill transferability factors",
     Section.ADDITIONAL: "D. Additional points",
 }
+
+_SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {"candidate": candidate_schema, "factors": factors_schema}
+
+# The top-level keys of each kind of file, to tell a factors file from a candidate file that lacks its birth_date.
+_FACTORS_KEYS = frozenset(a.name for a in attrs.fields(Factors))
+_CANDIDATE_KEYS = frozenset(a.name for a in attrs.fields(Candidate) if a.init)
 
 
 class _UsageError(Exception):
@@ -48,6 +66,10 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _today() -> date:
+    return date.today()  # noqa: DTZ011 (the command's documented default: the computer's clock)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crsrules",
@@ -56,14 +78,50 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    score = commands.add_parser("score", help="score a factors file (JSON)", description="Score a factors file.")
-    score.add_argument("file", metavar="FILE.json", help="the factors, as JSON ('-' reads standard input)")
-    when = score.add_mutually_exclusive_group()
-    when.add_argument(
-        "--on", type=_iso_date, metavar="DATE", help="score under the rules in force on DATE (default: today)"
+    score_ = commands.add_parser(
+        "score",
+        help="score a candidate or factors file (JSON)",
+        description=(
+            "Score a candidate file (dated facts, with a birth_date) or a factors file (the CRS tool's answers). "
+            "For a candidate, --on is the day the facts are taken and --rules may pin the ruleset as well; "
+            "for factors, give at most one of them."
+        ),
     )
-    when.add_argument("--rules", metavar="ID", help="score under the pinned ruleset ID, such as 2025-03-25")
-    score.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    score_.add_argument(
+        "file", metavar="FILE.json", help="the candidate or factors, as JSON ('-' reads standard input)"
+    )
+    score_.add_argument(
+        "--on",
+        type=_iso_date,
+        metavar="DATE",
+        help="score under the rules in force on DATE (default: today); for a candidate, the day its facts are taken",
+    )
+    score_.add_argument("--rules", metavar="ID", help="score under the pinned ruleset ID, such as 2025-03-25")
+    score_.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+    timeline_ = commands.add_parser(
+        "timeline",
+        help="list the dates a candidate's score changes",
+        description=(
+            "List each date from the day after --from to --until (inclusive) on which the candidate's score changes, "
+            "with the score before and after, the ruleset in force and the reasons."
+        ),
+    )
+    timeline_.add_argument("file", metavar="FILE.json", help="the candidate, as JSON ('-' reads standard input)")
+    timeline_.add_argument("--until", type=_iso_date, metavar="DATE", required=True, help="the last day of the window")
+    timeline_.add_argument(
+        "--from", dest="start", type=_iso_date, metavar="DATE", help="the day the window starts (default: today)"
+    )
+    timeline_.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of candidate or factors files",
+        description="Print the JSON Schema (draft 2020-12) of candidate files or factors files.",
+    )
+    schema.add_argument(
+        "kind", nargs="?", choices=tuple(_SCHEMAS), default="candidate", help="the kind of file (default: candidate)"
+    )
 
     rules = commands.add_parser("rules", help="list the rulesets", description="List the rulesets, oldest first.")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -86,29 +144,103 @@ def _read_json(name: str) -> Any:  # noqa: ANN401 (any JSON)
         raise _UsageError(msg) from None
 
 
-def _format_text(breakdown: ScoreBreakdown, ruleset: RuleSet, out: TextIO) -> None:
-    out.write(f"CRS score: {breakdown.total}   (ruleset {ruleset.id}: {ruleset.summary})\n\n")
+def _is_candidate(data: object) -> bool:
+    """A candidate file: one with a birth_date, or one whose keys are all a candidate's (its birth_date missing)."""
+    if is_candidate_data(data):
+        return True
+    if not isinstance(data, Mapping) or not data:
+        return False
+    keys = set(data)
+    return not keys & _FACTORS_KEYS and bool(keys & _CANDIDATE_KEYS)
+
+
+@contextmanager
+def _stale_rules_as_warnings() -> Iterator[None]:
+    """Print each StaleRulesWarning raised inside as ``crsrules: warning: ...`` on standard error."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", StaleRulesWarning)
+        yield
+    for warning in caught:
+        if issubclass(warning.category, StaleRulesWarning):
+            sys.stderr.write(f"crsrules: warning: {warning.message}\n")
+        else:  # pragma: no cover (other warnings go out as they came)
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+
+
+def _format_text(breakdown: ScoreBreakdown, ruleset: RuleSet, out: TextIO, *, facts_on: date | None = None) -> None:
+    out.write(f"CRS score: {breakdown.total}   (ruleset {ruleset.id}: {ruleset.summary})\n")
+    if facts_on is not None:
+        out.write(f"Candidate's facts taken on {facts_on.isoformat()}\n")
+    out.write("\n")
     for section, points in breakdown.by_section.items():
         out.write(f"{_SECTION_TITLES[section]:<62}{points:>5}\n")
         for line in breakdown.lines:
             if line.section is section:
                 capped = f" (earned {line.earned})" if line.earned != line.points else ""
                 out.write(f"    {line.factor.value.replace('_', ' '):<58}{line.points:>5}  {line.detail}{capped}\n")
+                if line.evidence:
+                    out.write(f"      from: {line.evidence}\n")
     out.write(f"{'Total':<62}{breakdown.total:>5}\n")
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> None:
-    factors = load_factors(_read_json(args.file))
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", StaleRulesWarning)
-        ruleset = get_rules(args.rules) if args.rules else rules_in_force(args.on or date.today())  # noqa: DTZ011
-    for warning in caught:
-        sys.stderr.write(f"crsrules: warning: {warning.message}\n")
-    breakdown = score_factors(factors, ruleset)
+    data = _read_json(args.file)
+    facts_on: date | None = None
+    if _is_candidate(data):
+        candidate = load_candidate(data)
+        facts_on = args.on or _today()
+        with _stale_rules_as_warnings():
+            breakdown = score(candidate, on=facts_on, rules=args.rules)
+        ruleset = get_rules(breakdown.rules_id)
+    else:
+        if args.on is not None and args.rules is not None:
+            msg = "for a factors file give --on or --rules, not both (both are allowed for a candidate file only)"
+            raise _UsageError(msg)
+        factors = load_factors(data)
+        with _stale_rules_as_warnings():
+            ruleset = get_rules(args.rules) if args.rules else rules_in_force(args.on or _today())
+        breakdown = score_factors(factors, ruleset)
     if args.format == "json":
         out.write(json.dumps(breakdown.as_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
-        _format_text(breakdown, ruleset, out)
+        _format_text(breakdown, ruleset, out, facts_on=facts_on)
+
+
+def _format_change(change: ScoreChange) -> str:
+    head = f"{change.on.isoformat()}  {change.before} -> {change.after} ({change.delta:+d})  ruleset {change.rules_id}"
+    return "\n".join([head, *(f"    {reason}" for reason in change.reasons)]) + "\n"
+
+
+def _timeline(args: argparse.Namespace, out: TextIO) -> None:
+    data = _read_json(args.file)
+    if not _is_candidate(data) and isinstance(data, Mapping) and set(data) & _FACTORS_KEYS:
+        msg = (
+            f"{args.file} is a factors file: a timeline needs a candidate file, with dated facts such as a "
+            "birth_date (see 'crsrules schema candidate')"
+        )
+        raise _UsageError(msg)
+    # Anything else is read as a candidate file, so that its problems are listed.
+    candidate = load_candidate(data)
+    start: date = args.start or _today()
+    until: date = args.until
+    if until < start:
+        msg = f"--until ({until.isoformat()}) is before --from ({start.isoformat()}{'' if args.start else ', today'})"
+        raise _UsageError(msg)
+    with _stale_rules_as_warnings():
+        changes = timeline(candidate, start, until)
+    if args.format == "json":
+        result = {"from": start.isoformat(), "until": until.isoformat(), "changes": [c.as_dict() for c in changes]}
+        out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        return
+    if not changes:
+        out.write(f"no change between {start.isoformat()} and {until.isoformat()}\n")
+        return
+    out.write(f"Score changes after {start.isoformat()} up to {until.isoformat()}:\n\n")
+    out.writelines(_format_change(change) for change in changes)
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> None:
+    out.write(json.dumps(_SCHEMAS[args.kind](), indent=2, ensure_ascii=False) + "\n")
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> None:
@@ -134,6 +266,14 @@ def _rules(args: argparse.Namespace, out: TextIO) -> None:
             out.write(f"            changes: {', '.join(sorted(f.value for f in r.changes))}\n")
 
 
+_COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
+    "score": _score,
+    "timeline": _timeline,
+    "schema": _schema,
+    "rules": _rules,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Run the ``crsrules`` command and exit: 0 on success, 2 on bad input.
 
@@ -141,10 +281,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     """
     args = _parser().parse_args(argv)
     try:
-        if args.command == "score":
-            _score(args, sys.stdout)
-        else:
-            _rules(args, sys.stdout)
+        _COMMANDS[args.command](args, sys.stdout)
     except (_UsageError, CRSRulesError) as exc:
         sys.stderr.write(f"crsrules: error: {exc}\n")
         sys.exit(2)

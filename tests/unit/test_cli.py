@@ -1,6 +1,8 @@
 """The crsrules command: readable output, JSON output, and exit status 2 with a short message on bad input."""
 
+import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,9 @@ from crsrules.cli import main
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "factors"
 DEVELOPER = str(EXAMPLES / "single-software-developer.json")
+CANDIDATES = Path(__file__).parents[2] / "examples" / "candidates"
+STEM = str(CANDIDATES / "stem-developer-abroad.json")
+NURSE = str(CANDIDATES / "healthcare-worker-in-canada-with-spouse.json")
 
 
 def run(capsys, *argv):
@@ -83,6 +88,218 @@ def test_bad_input_exits_2_with_a_short_message(capsys, tmp_path, content, argv,
 
 
 def test_bad_arguments_exit_2(capsys):
-    """argparse errors (a bad date, both --on and --rules) exit 2 too."""
+    """argparse errors (a bad date, both --on and --rules for factors) exit 2 too."""
     assert 2 == run(capsys, "score", DEVELOPER, "--on", "yesterday")[0]
-    assert 2 == run(capsys, "score", DEVELOPER, "--on", "2020-01-01", "--rules", "2017-06-06")[0]
+    code, out, err = run(capsys, "score", DEVELOPER, "--on", "2020-01-01", "--rules", "2017-06-06")
+    assert (2, "") == (code, out)
+    assert "crsrules: error: for a factors file give --on or --rules, not both" in err
+
+
+# --- candidate files ------------------------------------------------------------------------------------------------
+
+
+def test_score_takes_a_candidates_facts_on_the_date(capsys):
+    """A candidate file is scored on --on, under the rules in force that day; each line says where it comes from."""
+    code, out, err = run(capsys, "score", STEM, "--on", "2026-03-01")
+    assert (0, "") == (code, err)
+    assert "CRS score: 478   (ruleset 2025-03-25" in out
+    assert "Candidate's facts taken on 2026-03-01" in out
+    assert "      from: IELTS General Training test of 2025-01-18\n" in out
+    assert "      from: born 1996-04-12: 29 on 2026-03-01\n" in out
+    age_line, evidence = out.splitlines()[4:6]
+    assert age_line.strip().startswith("age")
+    assert evidence.startswith("      from: born")
+
+
+def test_the_date_moves_a_candidates_score(capsys):
+    """A day after the 30th birthday the age points drop (the facts are taken on --on)."""
+    before = run(capsys, "score", STEM, "--on", "2026-04-11", "--format", "json")[1]
+    after = run(capsys, "score", STEM, "--on", "2026-04-12", "--format", "json")[1]
+    assert 5 == json.loads(before)["total"] - json.loads(after)["total"]
+
+
+def test_score_a_candidate_as_json_has_the_evidence(capsys):
+    """The JSON is ScoreBreakdown.as_dict(): every line has its evidence."""
+    code, out, _ = run(capsys, "score", NURSE, "--on", "2026-03-01", "--format", "json")
+    data = json.loads(out)
+    assert 0 == code
+    assert {"total", "core", "spouse", "skill_transferability", "additional", "rules_id", "lines"} == set(data)
+    assert data["total"] == sum(line["points"] for line in data["lines"])
+    evidence = {line["factor"]: line["evidence"] for line in data["lines"]}
+    assert "CELPIP-General test of 2024-11-09" == evidence["first_official_language"]
+    assert evidence["spouse_official_language"].startswith("spouse: IELTS General Training test of 2025-02-22")
+
+
+def test_a_candidate_may_pin_the_rules_as_well_as_the_date(capsys):
+    """For a candidate --on is the day of the facts and --rules the ruleset: both are allowed together."""
+    code, out, err = run(capsys, "score", STEM, "--on", "2026-03-01", "--rules", "2022-11-16", "--format", "json")
+    assert (0, "") == (code, err)
+    data = json.loads(out)
+    assert "2022-11-16" == data["rules_id"]
+    assert "born 1996-04-12: 29 on 2026-03-01" == data["lines"][0]["evidence"]
+
+
+def test_a_factors_file_has_no_evidence(capsys):
+    """Factors are the answers themselves: no 'from:' lines, and empty evidence in JSON."""
+    out = run(capsys, "score", DEVELOPER, "--rules", "2025-03-25")[1]
+    assert "from:" not in out
+    data = json.loads(run(capsys, "score", DEVELOPER, "--rules", "2025-03-25", "--format", "json")[1])
+    assert {""} == {line["evidence"] for line in data["lines"]}
+
+
+def test_score_a_candidate_from_standard_input(capsys, monkeypatch):
+    """'-' reads the candidate from standard input."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(Path(STEM).read_text(encoding="utf-8")))
+    code, out, _ = run(capsys, "score", "-", "--on", "2026-03-01")
+    assert 0 == code
+    assert "CRS score: 478" in out
+
+
+def test_score_a_candidate_today_warns_when_stale(capsys, monkeypatch):
+    """Without --on a candidate's facts are taken today; a date past the checked rules is a warning, not an error."""
+    monkeypatch.setattr("crsrules.cli._today", lambda: date(2026, 12, 1))
+    code, out, err = run(capsys, "score", STEM)
+    assert 0 == code
+    assert "Candidate's facts taken on 2026-12-01" in out
+    assert err.startswith("crsrules: warning: the CRS rules were last confirmed in force on")
+    assert "Traceback" not in err
+
+
+# --- timeline -------------------------------------------------------------------------------------------------------
+
+
+def test_timeline_lists_each_change_with_its_reasons(capsys):
+    """Each change: its date, the score before and after with the difference, the ruleset, and the reasons."""
+    code, out, err = run(capsys, "timeline", STEM, "--from", "2026-01-01", "--until", "2027-06-30")
+    assert 0 == code
+    assert "2026-04-12  478 -> 473 (-5)  ruleset 2025-03-25\n    age 29 -> 30\n" in out
+    assert "2027-01-18  473 -> 240 (-233)  ruleset 2025-03-25\n" in out
+    assert "first official language: english CLB 10/10/9/10 -> none valid" in out
+    assert err.startswith("crsrules: warning: ")  # 2027 is past the last day the rules were confirmed
+
+
+def test_timeline_before_the_stale_date_has_no_warning(capsys):
+    """A window within the confirmed rules prints no warning."""
+    code, out, err = run(capsys, "timeline", NURSE, "--from", "2025-01-01", "--until", "2026-08-01")
+    assert (0, "") == (code, err)
+    assert "Canadian work: 1 -> 2 completed years in the window" in out
+
+
+def test_timeline_json(capsys):
+    """The JSON has the window and each change in the form of ScoreChange.as_dict()."""
+    code, out, _ = run(capsys, "timeline", NURSE, "--from", "2026-01-01", "--until", "2027-06-30", "--format", "json")
+    data = json.loads(out)
+    assert 0 == code
+    assert {"from": "2026-01-01", "until": "2027-06-30"} == {k: data[k] for k in ("from", "until")}
+    assert data["changes"]
+    for change in data["changes"]:
+        assert {"on", "before", "after", "delta", "rules_id", "reasons"} == set(change)
+        assert change["after"] - change["before"] == change["delta"]
+        assert change["reasons"]
+    first, second = data["changes"][:2]
+    assert first["after"] == second["before"]
+
+
+def test_timeline_without_a_change(capsys):
+    """A window with no change says so."""
+    code, out, err = run(capsys, "timeline", STEM, "--from", "2026-05-01", "--until", "2026-06-01")
+    assert (0, "") == (code, err)
+    assert "no change between 2026-05-01 and 2026-06-01\n" == out
+    code, out, _ = run(capsys, "timeline", STEM, "--from", "2026-05-01", "--until", "2026-06-01", "--format", "json")
+    assert [] == json.loads(out)["changes"]
+
+
+def test_timeline_starts_today_by_default(capsys, monkeypatch):
+    """Without --from the window starts today."""
+    monkeypatch.setattr("crsrules.cli._today", lambda: date(2026, 4, 1))
+    code, out, _ = run(capsys, "timeline", STEM, "--until", "2026-05-01")
+    assert 0 == code
+    assert out.startswith("Score changes after 2026-04-01 up to 2026-05-01:")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["timeline", DEVELOPER, "--until", "2027-01-01"], "is a factors file: a timeline needs a candidate file"),
+        (["timeline", STEM, "--from", "2026-06-01", "--until", "2026-05-01"], "--until (2026-05-01) is before --from"),
+        (["timeline", STEM, "--from", "2014-01-01", "--until", "2015-06-01"], "no CRS rules in force on 2014-01-01"),
+        (["timeline", STEM, "--from", "2000-01-01", "--until", "2030-01-01"], "at most 20 years"),
+        (["score", STEM, "--on", "2026-03-01", "--rules", "2026-01-01"], "unknown ruleset '2026-01-01'"),
+    ],
+)
+def test_bad_candidate_commands_exit_2(capsys, argv, message):
+    """Factors given to timeline, a window backwards or too early or too long, an unknown ruleset: exit 2."""
+    code, out, err = run(capsys, *argv)
+    assert (2, "") == (code, out)
+    assert err.startswith("crsrules: error: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_facts_before_the_birth_date_exit_2(capsys):
+    """Taking the facts before the candidate was born is an error of crsrules, not a traceback."""
+    code, out, err = run(capsys, "score", STEM, "--on", "1990-01-01", "--rules", "2015-01-01")
+    assert (2, "") == (code, out)
+    assert err.startswith("crsrules: error: ")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("until", ["2027-13-01", "tomorrow", "2027-6-30"])
+def test_timeline_bad_until_date_exits_2(capsys, until):
+    """--until must be an ISO date (argparse's usage error, status 2)."""
+    code, out, err = run(capsys, "timeline", STEM, "--until", until)
+    assert (2, "") == (code, out)
+    assert "crsrules timeline: error: argument --until: not an ISO date such as 2025-03-25" in err
+
+
+def test_timeline_needs_until(capsys):
+    """--until is required."""
+    code, _, err = run(capsys, "timeline", STEM)
+    assert 2 == code
+    assert "--until" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"birth_date": "1990-01-01", "jobs": [{"noc": "2123", "in_canada": true, "start": "2020-01-01"}]}',
+         "'noc' must be a NOC 2021 code: a string of five digits such as '21231' (got '2123') @ $.jobs[0]"),
+        ('{"birth_date": "1990-01-01", "age": 35}', "extra fields found (age) @ $"),
+        ('{"jobs": []}', "required field missing @ $.birth_date"),
+        ('{"birth_date": "1990-01-01", "marital_status": "never_married", "spouse": {"accompanying": true}}',
+         "'spouse' must be None when the marital status is 'never_married'"),
+        ("[]", "must be a JSON object"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("command", [["score", "--on", "2026-03-01"], ["timeline", "--until", "2026-06-01"]])
+def test_malformed_candidate_files_exit_2_with_every_problem(capsys, tmp_path, content, message, command):
+    """A malformed candidate file is an error with its JSON path, for score and timeline alike."""
+    path = tmp_path / "candidate.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, command[0], str(path), *command[1:])
+    assert (2, "") == (code, out)
+    assert err.startswith("crsrules: error: invalid ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+# --- schema ---------------------------------------------------------------------------------------------------------
+
+
+def test_schema_prints_the_candidate_schema_by_default(capsys):
+    """crsrules schema prints JSON: the candidate schema unless factors is asked for."""
+    code, out, _ = run(capsys, "schema")
+    schema = json.loads(out)
+    assert 0 == code
+    assert "https://json-schema.org/draft/2020-12/schema" == schema["$schema"]
+    assert ["birth_date"] == schema["required"]
+    assert schema == json.loads(run(capsys, "schema", "candidate")[1])
+    factors = json.loads(run(capsys, "schema", "factors")[1])
+    assert ["age", "education", "first_language"] == factors["required"]
+
+
+def test_schema_of_an_unknown_kind_exits_2(capsys):
+    """Only candidate and factors have schemas."""
+    code, out, err = run(capsys, "schema", "ruleset")
+    assert (2, "") == (code, out)
+    assert "invalid choice" in err
