@@ -10,7 +10,8 @@ live in the ruleset's :class:`~crsrules.rules.Evidence`; this module holds the r
 - First official language (E16): the one the candidate names if it has a valid result; otherwise the language whose
   choice as first gives the higher score (ties go to English, as in IRCC's tool, which lists English first).
 - Work: each day of a job contributes its hours a week divided by 7, the day's total capped at full time (overlapping
-  jobs never count twice, E6); completed years are whole multiples of 1,560 hours within the 10 years before the date.
+  jobs never count twice, E6); completed years are whole multiples of 1,560 hours within the 10 years before the date,
+  so 364 days of full-time work (52 weeks of 30 hours) make a year.
 - Skilled work is judged by the classification of the ruleset in force: NOC 2016 skill type 0 or level A/B before
   2022-11-16, NOC 2021 TEER 0-3 from then on. A job with only the other code is judged by that code's own structure
   (an approximation, since no concordance is shipped; the breakdown says so).
@@ -313,6 +314,9 @@ class _Deriver:
         c = self.candidate
         on = self.on
         notes = self.notes
+        if on < c.birth_date:
+            allowed = f"a date on or after the birth date ({c.birth_date.isoformat()})"
+            raise InvalidValueError("on", on.isoformat(), allowed)
 
         age = age_on(c.birth_date, on)
         notes[Factor.AGE] = f"born {c.birth_date.isoformat()}: {age} on {on.isoformat()}"

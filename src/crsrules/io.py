@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 
 import cattrs
 from attrs import frozen
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
@@ -84,6 +85,12 @@ class _TestResult:
     tef_scale: TefScale | None = None
 
 
+def _is_homogeneous_tuple(type_: object) -> bool:
+    """``tuple[X, ...]``: what the model uses for lists."""
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == len((object, ...)) and args[1] is Ellipsis
+
+
 def _make_converter() -> cattrs.Converter:
     converter = make_converter(forbid_extra_keys=True)
     converter.register_structure_hook(int, _strict(int, "a whole number"))
@@ -116,6 +123,21 @@ def _make_converter() -> cattrs.Converter:
         )
 
     converter.register_structure_hook(LanguageLevels, language)
+
+    def arrays_only(type_: Any) -> Callable[[object, type], Any]:  # noqa: ANN401 (any tuple type)
+        inner = homogenous_tuple_structure_factory(type_, converter)
+
+        def structure(value: object, target: type) -> Any:  # noqa: ANN401 (the tuple)
+            if not isinstance(value, list):
+                raise _ValueProblemError(f"must be a JSON array (got {type(value).__name__})")
+            return inner(value, target)
+
+        return structure
+
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple,
+        arrays_only,
+    )
     converter.register_structure_hook(datetime, _aware_datetime)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     # A LanguageResult's levels are derived from its scores: never written out, never read in.

@@ -21,7 +21,7 @@ from crsrules.rules import LAST_KNOWN_DATE, warn_stale
 from crsrules.scoring import score_factors
 
 if TYPE_CHECKING:
-    from crsrules.model import Factors, LanguageLevels
+    from crsrules.model import Factors, LanguageLevels, SpouseFactors
     from crsrules.rules import RuleSet
 
 __all__ = ["ScoreChange", "timeline"]
@@ -144,8 +144,21 @@ def _reasons(old: Factors, new: Factors, old_rules: RuleSet, new_rules: RuleSet)
         if before != after:
             reasons.append(f"{label}: {before} -> {after} completed years in the window")
     if old.spouse != new.spouse:
-        reasons.append("spouse factors changed")
+        reasons.extend(_spouse_reasons(old.spouse, new.spouse))
     return (*reasons, *_additional_reasons(old, new))
+
+
+def _spouse_reasons(old: SpouseFactors | None, new: SpouseFactors | None) -> list[str]:
+    if old is None or new is None:
+        return ["spouse column " + ("applies" if new is not None else "no longer applies")]
+    reasons = []
+    if old.education != new.education:
+        reasons.append(f"spouse education {old.education.value} -> {new.education.value}")
+    if old.first_language != new.first_language:
+        reasons.append(f"spouse language: {_levels(old.first_language)} -> {_levels(new.first_language)}")
+    if old.canadian_work_years != new.canadian_work_years:
+        reasons.append(f"spouse Canadian work: {old.canadian_work_years} -> {new.canadian_work_years} completed years")
+    return reasons
 
 
 def _additional_reasons(old: Factors, new: Factors) -> list[str]:

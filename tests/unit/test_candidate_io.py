@@ -501,3 +501,11 @@ def test_factors_schema_accepts_levels_or_a_test_result():
         assert [] == errors(data, schema, schema)
     mixed = {"age": 30, "education": "masters", "first_language": {**levels, "test": "ielts_general"}}
     assert errors(mixed, schema, schema)
+
+
+@pytest.mark.parametrize("jobs", ["x", {}, 3])
+def test_lists_must_be_json_arrays(jobs):
+    """A list field given as a string, an object or a number is reported at its path, never accepted."""
+    data = {"birth_date": "1990-01-01", "jobs": jobs}
+    with pytest.raises(crsrules.InvalidCandidateError, match=r"must be a JSON array .* @ \$\.jobs"):
+        crsrules.load_candidate(data)

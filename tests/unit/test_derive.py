@@ -392,3 +392,9 @@ def test_work_hours_counts_each_day_once():
     """work_hours sums hours a week / 7 per day, capped at full time across jobs."""
     jobs = [full_time(date(2024, 1, 1), date(2024, 1, 7)), full_time(date(2024, 1, 4), date(2024, 1, 10))]
     assert 10 * 30 / 7 == pytest.approx(work_hours(jobs, since=date(2023, 12, 31), on=date(2024, 12, 31), full_time=30))
+
+
+def test_a_date_before_the_birth_date_is_an_error():
+    """Taking the facts before the candidate was born names the date and the birth date."""
+    with pytest.raises(crsrules.InvalidValueError, match="on or after the birth date"):
+        crsrules.factors(candidate(birth_date=date(2016, 1, 1)), on=date(2015, 6, 1))
