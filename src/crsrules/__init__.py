@@ -6,6 +6,7 @@ crsrules is not legal advice: IRCC's official tool and instructions govern.
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from crsrules import draws
 from crsrules.candidate import (
     Candidate,
     Certificate,
@@ -95,6 +96,7 @@ __all__ = [
     "__version__",
     "available_rulesets",
     "derive",
+    "draws",
     "dump_candidate",
     "dump_factors",
     "factors",
