@@ -52,6 +52,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
     "rulesets_tables",
+    "category_tables",
     "draws_plot",
 ]
 
