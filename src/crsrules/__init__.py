@@ -46,6 +46,7 @@ from crsrules.errors import (
     UnknownRulesetError,
 )
 from crsrules.headings import Factor, Section
+from crsrules.invitations import InvitationCheck, invitation, rounds_invited
 from crsrules.io import dump_candidate, dump_factors, load_candidate, load_factors
 from crsrules.language import LanguageTest, TefScale
 from crsrules.model import (
@@ -58,6 +59,20 @@ from crsrules.model import (
     SpouseFactors,
 )
 from crsrules.occupations import Occupation, UnknownOccupationError, occupation, search_occupations
+from crsrules.programs import (
+    AdaptabilityElement,
+    CecAssessment,
+    FstAssessment,
+    FswAssessment,
+    FswFactor,
+    GridLine,
+    Program,
+    ProgramEligibility,
+    cec_eligibility,
+    fst_eligibility,
+    fsw_eligibility,
+    program_eligibility,
+)
 from crsrules.rules import RuleSet, available_rulesets, get_rules, rules_in_force
 from crsrules.scoring import Line, ScoreBreakdown, score
 from crsrules.timeline import ScoreChange, timeline
@@ -68,6 +83,7 @@ except PackageNotFoundError:  # pragma: no cover (running from a source tree tha
     __version__ = "0.0.0+unknown"
 
 __all__ = [
+    "AdaptabilityElement",
     "ArrangedEmployment",
     "CRSRulesError",
     "CanadianEducation",
@@ -76,16 +92,22 @@ __all__ = [
     "CategoryEligibility",
     "CategoryNotInForceError",
     "CategoryVersion",
+    "CecAssessment",
     "Certificate",
     "Credential",
     "Derivation",
     "Education",
     "Factor",
     "Factors",
+    "FstAssessment",
+    "FswAssessment",
+    "FswFactor",
+    "GridLine",
     "InvalidArgumentsError",
     "InvalidCandidateError",
     "InvalidFactorsError",
     "InvalidValueError",
+    "InvitationCheck",
     "Job",
     "JobOffer",
     "LanguageLevels",
@@ -96,6 +118,8 @@ __all__ = [
     "Nomination",
     "Occupation",
     "OfficialLanguage",
+    "Program",
+    "ProgramEligibility",
     "Province",
     "RuleSet",
     "RulesNotInForceError",
@@ -117,16 +141,22 @@ __all__ = [
     "category_eligibility",
     "category_version",
     "category_versions",
+    "cec_eligibility",
     "derive",
     "draws",
     "dump_candidate",
     "dump_factors",
     "eligible_categories",
     "factors",
+    "fst_eligibility",
+    "fsw_eligibility",
     "get_rules",
+    "invitation",
     "load_candidate",
     "load_factors",
     "occupation",
+    "program_eligibility",
+    "rounds_invited",
     "rules_in_force",
     "score",
     "search_occupations",

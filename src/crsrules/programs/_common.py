@@ -1,0 +1,187 @@
+"""What the three programs share: the :class:`Program` enum, occupation codes by NOC version, runs of work, language.
+
+The reasoning here reuses :mod:`crsrules.derive` (valid test results, counted hours, skilled occupations) and adds what
+the programs need beyond the CRS: the code an occupation is judged by, and the continuous periods of work in one
+occupation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from crsrules._validation import a_date
+from crsrules.candidate import Candidate, Job
+from crsrules.derive import anniversary, skilled_occupation, work_hours
+from crsrules.errors import InvalidValueError
+from crsrules.rules import NocVersion, rules_in_force
+
+if TYPE_CHECKING:
+    from crsrules.candidate import LanguageResult
+    from crsrules.model import LanguageLevels
+    from crsrules.rules import RuleSet
+
+__all__ = ["Program"]
+
+# A tiny tolerance for comparing sums of hours (days x hours a week / 7) with thresholds such as 1,560.
+EPSILON = 1e-9
+
+
+class Program(Enum):
+    """An Express Entry program: meeting the entry criteria of one of them puts a candidate in the pool.
+
+    Example:
+        >>> Program("cec").title
+        'Canadian Experience Class'
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Federal Skilled Worker Program.
+    FSW = "fsw"
+    #: Canadian Experience Class.
+    CEC = "cec"
+    #: Federal Skilled Trades Program.
+    FST = "fst"
+
+    @property
+    def title(self) -> str:
+        """The program's name, as IRCC writes it."""
+        return _TITLES[self]
+
+
+_TITLES = {
+    Program.FSW: "Federal Skilled Worker Program",
+    Program.CEC: "Canadian Experience Class",
+    Program.FST: "Federal Skilled Trades Program",
+}
+
+
+def start(candidate: object, on: object) -> tuple[Candidate, date, RuleSet]:
+    """Check the arguments and find the ruleset in force *on* the day (its NOC version and rules of evidence)."""
+    if not isinstance(candidate, Candidate):
+        raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
+    day = a_date("on", on)
+    return candidate, day, rules_in_force(day)
+
+
+def occupation_code(noc: str | None, noc_2016: str | None, *, rules: RuleSet) -> tuple[NocVersion, str, str]:
+    """The classification and code an occupation is judged by under *rules*, and a note when it had to fall back.
+
+    The ruleset's own classification is used when the job has its code; otherwise the other code, judged by its own
+    classification (no concordance between NOC 2016 and NOC 2021 is shipped), as
+    :func:`crsrules.derive.skilled_occupation` does.
+    """
+    if rules.noc_version is NocVersion.NOC_2021:
+        if noc is not None:
+            return NocVersion.NOC_2021, noc, ""
+        if noc_2016 is not None:
+            return NocVersion.NOC_2016, noc_2016, f" (NOC 2016 {noc_2016} used: no NOC 2021 code given)"
+    else:
+        if noc_2016 is not None:
+            return NocVersion.NOC_2016, noc_2016, ""
+        if noc is not None:
+            return NocVersion.NOC_2021, noc, f" (NOC 2021 {noc} used: no NOC 2016 code given)"
+    raise InvalidValueError("noc", None, "a NOC 2021 or NOC 2016 code")
+
+
+def noc_label(version: NocVersion, code: str) -> str:
+    """A code with its classification, such as ``"NOC 2021 21231"``."""
+    return f"NOC {'2021' if version is NocVersion.NOC_2021 else '2016'} {code}"
+
+
+def skilled_jobs(
+    jobs: Iterable[Job],
+    *,
+    rules: RuleSet,
+    canadian_only: bool = False,
+    exclude_self_employed: bool = False,
+    exclude_full_time_student: bool = False,
+) -> tuple[list[Job], list[str]]:
+    """The paid jobs in skilled occupations under *rules* that pass the filters, and the approximation notes."""
+    kept: list[Job] = []
+    notes: list[str] = []
+    for job in jobs:
+        if not job.paid or (canadian_only and not job.in_canada):
+            continue
+        if (exclude_self_employed and job.self_employed) or (exclude_full_time_student and job.while_full_time_student):
+            continue
+        skilled, note = skilled_occupation(job.noc, job.noc_2016, rules=rules)
+        if skilled:
+            kept.append(job)
+            if note and note not in notes:
+                notes.append(note)
+    return kept, notes
+
+
+def window_start(on: date, years: int) -> date:
+    """The day before a window of *years* ending *on*: work counts from the day after it (as in crsrules.derive)."""
+    return anniversary(on, -years)
+
+
+def hours(jobs: Iterable[Job], *, since: date, on: date, rules: RuleSet) -> float:
+    """Full-time-equivalent hours of *jobs* after *since* up to *on*, capped at full time each day."""
+    return work_hours(jobs, since=since, on=on, full_time=rules.evidence.full_time_hours_per_week)
+
+
+class Run:
+    """A continuous period of work: consecutive days each covered by at least one of its jobs."""
+
+    def __init__(self, first: date, last: date, jobs: list[Job]) -> None:
+        self.first = first
+        self.last = last
+        self.jobs = jobs
+        self.hours = 0.0
+
+
+def continuous_runs(jobs: Iterable[Job], *, since: date, on: date, rules: RuleSet) -> list[Run]:
+    """The continuous periods of *jobs* within the window after *since* up to *on*, with their hours.
+
+    Jobs that overlap or follow each other without a day between them make one period; a day with no job breaks it.
+    """
+    spans = []
+    for job in jobs:
+        first = max(job.start, since + timedelta(days=1))
+        last = on if job.end is None else min(job.end, on)
+        if first <= last:
+            spans.append((first, last, job))
+    spans.sort(key=lambda span: (span[0], span[1]))
+    runs: list[Run] = []
+    for first, last, job in spans:
+        if runs and first <= runs[-1].last + timedelta(days=1):
+            runs[-1].last = max(runs[-1].last, last)
+            runs[-1].jobs.append(job)
+        else:
+            runs.append(Run(first, last, [job]))
+    for run in runs:
+        run.hours = hours(run.jobs, since=since, on=on, rules=rules)
+    return runs
+
+
+def abilities(levels: LanguageLevels) -> dict[str, int]:
+    """The four levels by ability name, in IRCC's order."""
+    return {
+        "listening": levels.listening,
+        "reading": levels.reading,
+        "writing": levels.writing,
+        "speaking": levels.speaking,
+    }
+
+
+def result_name(result: LanguageResult) -> str:
+    """A result's test and date, such as ``"CELPIP-General test of 2025-01-10"``."""
+    return f"{result.test.label} test of {result.tested_on.isoformat()}"
+
+
+def describe_result(result: LanguageResult) -> str:
+    """A result with its levels, such as ``"CELPIP-General test of 2025-01-10 (CLB 9/9/9/8: L/R/W/S)"``."""
+    levels = result.levels
+    values = "/".join(str(v) for v in abilities(levels).values())
+    return f"{result_name(result)} ({levels.language.scale} {values}: L/R/W/S)"
+
+
+def hours_text(value: float) -> str:
+    """Hours in words, rounded down to whole hours so that a shortfall never reads as enough."""
+    return f"{int(value + EPSILON):,} hours"
