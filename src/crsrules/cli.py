@@ -1,7 +1,9 @@
-"""The ``crsrules`` command: score, timeline, schema and rules.
+"""The ``crsrules`` command.
 
 ``score`` scores a candidate file or a factors file; ``timeline`` lists the dates a candidate's score changes;
-``schema`` prints the JSON Schema of either kind of file; ``rules`` lists the rulesets.
+``eligibility`` checks the programs and the categories; ``invited`` lists the rounds that would have invited a
+candidate; ``draws`` lists the rounds of invitations; ``occupation`` looks up NOC 2021 unit groups; ``schema`` prints
+the JSON Schema of the input files; ``rules`` lists the rulesets.
 
 Bad input exits with status 2 and a short message on standard error, never a traceback.
 """
@@ -9,6 +11,7 @@ Bad input exits with status 2 and a short message on standard error, never a tra
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -21,11 +24,16 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import attrs
 
+from crsrules import draws as draws_module
 from crsrules.candidate import Candidate
+from crsrules.categories import eligible_categories
 from crsrules.errors import CRSRulesError, StaleRulesWarning
 from crsrules.headings import Section
+from crsrules.invitations import rounds_invited
 from crsrules.io import is_candidate_data, load_candidate, load_factors
 from crsrules.model import Factors
+from crsrules.occupations import Occupation, occupation, search_occupations
+from crsrules.programs import program_eligibility
 from crsrules.rules import available_rulesets, get_rules, rules_in_force
 from crsrules.schema import candidate_schema, factors_schema
 from crsrules.scoring import score, score_factors
@@ -122,6 +130,45 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "kind", nargs="?", choices=tuple(_SCHEMAS), default="candidate", help="the kind of file (default: candidate)"
     )
+
+    eligibility = commands.add_parser(
+        "eligibility",
+        help="check a candidate's programs (FSW, CEC, FST) and categories",
+        description="Check the entry criteria of the three programs and every category in force, with reasons.",
+    )
+    eligibility.add_argument("file", metavar="FILE.json", help="the candidate, as JSON ('-' reads standard input)")
+    eligibility.add_argument("--on", type=_iso_date, metavar="DATE", help="the day to check (default: today)")
+    eligibility.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+    invited = commands.add_parser(
+        "invited",
+        help="list the rounds of invitations that would have invited a candidate",
+        description="Replay every round since --since for the candidate and list those that would have invited them.",
+    )
+    invited.add_argument("file", metavar="FILE.json", help="the candidate, as JSON ('-' reads standard input)")
+    invited.add_argument(
+        "--since", type=_iso_date, metavar="DATE", help="the first day (default: the profile's submission date)"
+    )
+    invited.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+    draws = commands.add_parser(
+        "draws",
+        help="list the rounds of invitations",
+        description="List the rounds of invitations since round 1 (2015-01-31), oldest first, with filters.",
+    )
+    draws.add_argument("--kind", choices=[k.value for k in draws_module.DrawKind], help="only rounds of this kind")
+    draws.add_argument("--category", choices=draws_module.CATEGORIES, help="only rounds of this category")
+    draws.add_argument("--year", type=int, metavar="YEAR", help="only rounds held in YEAR")
+    draws.add_argument(
+        "--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)"
+    )
+
+    occupation_ = commands.add_parser(
+        "occupation",
+        help="look up a NOC 2021 unit group by code or by words of its title",
+        description="Show the NOC 2021 unit group with this five-digit code, or search the titles for these words.",
+    )
+    occupation_.add_argument("query", nargs="+", metavar="CODE_OR_WORDS", help="a code such as 21211, or words")
 
     rules = commands.add_parser("rules", help="list the rulesets", description="List the rulesets, oldest first.")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -266,9 +313,113 @@ def _rules(args: argparse.Namespace, out: TextIO) -> None:
             out.write(f"            changes: {', '.join(sorted(f.value for f in r.changes))}\n")
 
 
+def _candidate(name: str) -> Candidate:
+    data = _read_json(name)
+    if not _is_candidate(data) and isinstance(data, Mapping) and set(data) & _FACTORS_KEYS:
+        msg = f"{name} is a factors file: this command needs a candidate file, with dated facts such as a birth_date"
+        raise _UsageError(msg)
+    return load_candidate(data)
+
+
+def _eligibility(args: argparse.Namespace, out: TextIO) -> None:
+    candidate = _candidate(args.file)
+    on: date = args.on or _today()
+    with _stale_rules_as_warnings():
+        programs = program_eligibility(candidate, on=on)
+        categories = eligible_categories(candidate, on=on)
+    if args.format == "json":
+        result = {
+            "on": on.isoformat(),
+            "programs": programs.as_dict(),
+            "categories": [
+                {
+                    "category": c.category.value,
+                    "version": c.version.id,
+                    "eligible": c.eligible,
+                    "months": round(c.months, 2),
+                    "reasons": list(c.reasons),
+                }
+                for c in categories
+            ],
+        }
+        out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        return
+    met = ", ".join(p.title for p in programs.eligible_programs) or "none"
+    out.write(
+        f"On {on.isoformat()} (ruleset {programs.rules_id}): in the pool: {'yes' if programs.in_pool else 'no'}\n"
+    )
+    out.write(f"Programs met: {met}\n")
+    out.writelines(f"    {reason}\n" for reason in programs.reasons)
+    out.writelines(f"    note: {note}\n" for note in programs.notes)
+    out.write("\nCategories in force:\n")
+    for c in categories:
+        out.write(f"  {'eligible    ' if c.eligible else 'not eligible'}  {c.version.title} ({c.version.id})\n")
+        out.writelines(f"      {reason}\n" for reason in c.reasons)
+
+
+def _invited(args: argparse.Namespace, out: TextIO) -> None:
+    candidate = _candidate(args.file)
+    submitted = candidate.profile_submitted_at
+    since: date | None = args.since or (submitted.date() if submitted is not None else None)
+    if since is None:
+        msg = "give --since: the candidate file has no profile_submitted_at"
+        raise _UsageError(msg)
+    with _stale_rules_as_warnings():
+        checks = rounds_invited(candidate, since=since)
+    if args.format == "json":
+        out.write(json.dumps([c.as_dict() for c in checks], indent=2, ensure_ascii=False) + "\n")
+        return
+    if not checks:
+        out.write(f"no round since {since.isoformat()} would have invited this candidate\n")
+        return
+    out.write(f"Rounds since {since.isoformat()} that would have invited this candidate:\n")
+    for check in checks:
+        draw = check.draw
+        out.write(f"  round {draw.number:>4}  {draw.date.isoformat()}  {draw.round_name}: CRS {check.score} "
+                  f"(cut-off {draw.cutoff}, {check.margin:+d})\n")  # fmt: skip
+
+
+def _draws(args: argparse.Namespace, out: TextIO) -> None:
+    start = date(args.year, 1, 1) if args.year else None
+    end = date(args.year, 12, 31) if args.year else None
+    rounds = draws_module.history(start=start, end=end, kind=args.kind, category=args.category)
+    if args.format == "json":
+        out.write(json.dumps([d.as_dict() for d in rounds], indent=2, ensure_ascii=False) + "\n")
+        return
+    if args.format == "csv":
+        rows = [d.as_dict() for d in rounds]
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["number"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    out.writelines(
+        f"{d.number:>5}  {d.date.isoformat()}  {d.invitations:>6,}  {d.cutoff:>4}  {d.round_name}\n" for d in rounds
+    )
+    out.write(f"{len(rounds)} rounds, {sum(d.invitations for d in rounds):,} invitations\n")
+
+
+def _occupation(args: argparse.Namespace, out: TextIO) -> None:
+    query = " ".join(args.query).strip()
+    found: tuple[Occupation, ...]
+    if query.isdigit():
+        found = (occupation(query),)
+    else:
+        found = search_occupations(query)
+        if not found:
+            msg = f"no NOC 2021 unit group title contains all of: {query}"
+            raise _UsageError(msg)
+    for o in found:
+        skilled = "skilled (TEER 0-3)" if o.is_skilled else "not skilled for Express Entry (TEER 4-5)"
+        out.write(f"{o.code}  {o.title}  (TEER {o.teer}, {skilled})\n")
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "score": _score,
     "timeline": _timeline,
+    "eligibility": _eligibility,
+    "invited": _invited,
+    "draws": _draws,
+    "occupation": _occupation,
     "schema": _schema,
     "rules": _rules,
 }

@@ -303,3 +303,62 @@ def test_schema_of_an_unknown_kind_exits_2(capsys):
     code, out, err = run(capsys, "schema", "ruleset")
     assert (2, "") == (code, out)
     assert "invalid choice" in err
+
+
+# eligibility, invited, draws, occupation
+
+
+def test_eligibility_lists_programs_and_categories(capsys):
+    """crsrules eligibility shows whether the candidate is in the pool, the programs met and every category."""
+    code, out, err = run(capsys, "eligibility", str(CANDIDATES / "stem-developer-abroad.json"), "--on", "2026-03-01")
+    assert (0, "") == (code, err)
+    assert "in the pool: yes" in out
+    assert "Programs met: Federal Skilled Worker Program" in out
+    assert "Categories in force:" in out
+    code, out, _ = run(capsys, "eligibility", str(CANDIDATES / "stem-developer-abroad.json"), "--on", "2026-03-01",
+                       "--format", "json")  # fmt: skip
+    data = json.loads(out)
+    assert {"on", "programs", "categories"} == set(data)
+    assert "stem" in {c["category"] for c in data["categories"]}
+
+
+def test_invited_lists_the_rounds_that_would_have_invited(capsys):
+    """crsrules invited replays the rounds since a date; JSON gives each verdict with its reasons."""
+    path = str(CANDIDATES / "healthcare-worker-in-canada-with-spouse.json")
+    code, out, _ = run(capsys, "invited", path, "--since", "2025-11-01", "--format", "json")
+    rounds = json.loads(out)
+    assert 0 == code
+    assert rounds
+    assert all(r["invited"] and r["score"] >= r["cutoff"] for r in rounds)
+    code, out, _ = run(capsys, "invited", path, "--since", "2025-11-01")
+    assert "would have invited this candidate" in out
+
+
+def test_draws_filters_and_formats(capsys):
+    """crsrules draws filters by category and year; csv and json carry the same rounds."""
+    code, out, _ = run(capsys, "draws", "--category", "stem", "--year", "2023")
+    assert 0 == code
+    assert "  254  2023-07-05     500   486  STEM occupations (Version 1)" in out
+    assert out.endswith("2 rounds, 6,400 invitations\n")
+    _, out, _ = run(capsys, "draws", "--kind", "cec", "--year", "2015", "--format", "json")
+    assert ["3"] == [d["number"] for d in json.loads(out)][:1]
+    _, out, _ = run(capsys, "draws", "--kind", "cec", "--year", "2015", "--format", "csv")
+    assert out.startswith("number,date,kind,")
+    assert 2 == run(capsys, "draws", "--kind", "lottery")[0]
+
+
+def test_occupation_by_code_and_by_words(capsys):
+    """crsrules occupation finds a unit group by its code or by words of its title; an unknown code exits 2."""
+    assert "21211  Data scientists  (TEER 1" in run(capsys, "occupation", "21211")[1]
+    assert "21211  Data scientists" in run(capsys, "occupation", "data", "scientists")[1]
+    code, out, err = run(capsys, "occupation", "21299")
+    assert (2, "") == (code, out)
+    assert "21231" in err
+    assert 2 == run(capsys, "occupation", "no", "such", "title", "anywhere")[0]
+
+
+def test_candidate_commands_refuse_a_factors_file(capsys):
+    """eligibility and invited need a candidate file."""
+    factors = str(EXAMPLES / "single-software-developer.json")
+    assert 2 == run(capsys, "eligibility", factors)[0]
+    assert 2 == run(capsys, "invited", factors, "--since", "2024-01-01")[0]
