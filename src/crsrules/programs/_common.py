@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
+import attrs
+
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Job
 from crsrules.derive import anniversary, skilled_occupation, work_hours
@@ -24,6 +26,19 @@ if TYPE_CHECKING:
     from crsrules.rules import RuleSet
 
 __all__ = ["Program"]
+
+def json_ready(value: object) -> object:
+    """*value* as JSON-ready data: attrs objects as dicts of their fields, enums by value, dates in ISO form."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [json_ready(item) for item in value]
+    if attrs.has(type(value)):
+        return {f.name: json_ready(getattr(value, f.name)) for f in attrs.fields(type(value))}  # type: ignore[arg-type]
+    return value
+
 
 # A tiny tolerance for comparing sums of hours (days x hours a week / 7) with thresholds such as 1,560.
 EPSILON = 1e-9

@@ -45,6 +45,7 @@ from crsrules.programs._common import (
     describe_result,
     hours,
     hours_text,
+    json_ready,
     occupation_code,
     skilled_jobs,
     start,
@@ -122,20 +123,10 @@ class CecAssessment:
         return Program.CEC
 
     def as_dict(self) -> dict[str, object]:
-        """A JSON-ready form, with the same names as the attributes."""
-        return {
-            "program": self.program.value,
-            "on": self.on.isoformat(),
-            "rules_id": self.rules_id,
-            "eligible": self.eligible,
-            "work_experience_met": self.work_experience_met,
-            "language_met": self.language_met,
-            "canadian_hours": self.canadian_hours,
-            "required_clb": self.required_clb,
-            "language_level": self.language_level,
-            "reasons": list(self.reasons),
-            "notes": list(self.notes),
-        }
+        """A JSON-ready form, with the same names as the attributes (and the program)."""
+        data = json_ready(self)
+        assert isinstance(data, dict)  # noqa: S101 (an attrs object becomes a dict)
+        return {"program": self.program.value, **data}
 
 
 def cec_eligibility(candidate: Candidate, *, on: date) -> CecAssessment:

@@ -55,6 +55,7 @@ from crsrules.programs._common import (
     describe_result,
     hours,
     hours_text,
+    json_ready,
     noc_label,
     occupation_code,
     start,
@@ -193,23 +194,10 @@ class FstAssessment:
         return Program.FST
 
     def as_dict(self) -> dict[str, object]:
-        """A JSON-ready form, with the same names as the attributes."""
-        return {
-            "program": self.program.value,
-            "on": self.on.isoformat(),
-            "rules_id": self.rules_id,
-            "eligible": self.eligible,
-            "work_experience_met": self.work_experience_met,
-            "offer_or_certificate_met": self.offer_or_certificate_met,
-            "language_met": self.language_met,
-            "trade": self.trade,
-            "trade_hours": self.trade_hours,
-            "job_offer": self.job_offer,
-            "certificate": self.certificate,
-            "trades_confirmed": self.trades_confirmed,
-            "reasons": list(self.reasons),
-            "notes": list(self.notes),
-        }
+        """A JSON-ready form, with the same names as the attributes (and the program)."""
+        data = json_ready(self)
+        assert isinstance(data, dict)  # noqa: S101 (an attrs object becomes a dict)
+        return {"program": self.program.value, **data}
 
 
 def fst_eligibility(candidate: Candidate, *, on: date) -> FstAssessment:

@@ -75,6 +75,7 @@ from crsrules.programs._common import (
     describe_result,
     hours,
     hours_text,
+    json_ready,
     noc_label,
     occupation_code,
     result_name,
@@ -274,7 +275,9 @@ class GridLine:
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready form."""
-        return {"factor": self.factor.value, "points": self.points, "maximum": self.maximum, "detail": self.detail}
+        data = json_ready(self)
+        assert isinstance(data, dict)  # noqa: S101 (an attrs object becomes a dict)
+        return data
 
 
 @frozen(kw_only=True)
@@ -329,29 +332,10 @@ class FswAssessment:
         return next(line for line in self.grid if line.factor is factor)
 
     def as_dict(self) -> dict[str, object]:
-        """A JSON-ready form, with the same names as the attributes."""
-        return {
-            "program": self.program.value,
-            "on": self.on.isoformat(),
-            "rules_id": self.rules_id,
-            "eligible": self.eligible,
-            "work_experience_met": self.work_experience_met,
-            "language_met": self.language_met,
-            "education_met": self.education_met,
-            "grid_met": self.grid_met,
-            "primary_occupation": self.primary_occupation,
-            "continuous_hours": self.continuous_hours,
-            "first_official_language": _value(self.first_official_language),
-            "grid": [line.as_dict() for line in self.grid],
-            "grid_total": self.grid_total,
-            "adaptability": [e.value for e in self.adaptability],
-            "reasons": list(self.reasons),
-            "notes": list(self.notes),
-        }
-
-
-def _value(language: OfficialLanguage | None) -> str | None:
-    return None if language is None else language.value
+        """A JSON-ready form, with the same names as the attributes (and the program)."""
+        data = json_ready(self)
+        assert isinstance(data, dict)  # noqa: S101 (an attrs object becomes a dict)
+        return {"program": self.program.value, **data}
 
 
 def fsw_eligibility(candidate: Candidate, *, on: date) -> FswAssessment:
