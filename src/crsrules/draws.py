@@ -64,6 +64,7 @@ import attrs
 from attrs import field, frozen
 
 from crsrules import _validation as v
+from crsrules.categories import Category
 from crsrules.errors import CRSRulesError, InvalidArgumentsError, InvalidValueError
 from crsrules.rules import rules_in_force
 from crsrules.tables import RulesDefinitionError
@@ -172,21 +173,9 @@ _KIND_LABELS: Final = MappingProxyType(
     }
 )
 
-#: The category slugs crsrules knows (``reference/categories.md`` section 1), in the order of that table. A category
-#: may have no round yet (``"researchers"`` had none by round 437).
-CATEGORIES: Final = (
-    "french",
-    "healthcare",
-    "stem",
-    "trades",
-    "transport",
-    "agriculture",
-    "education",
-    "physicians",
-    "senior_managers",
-    "researchers",
-    "military",
-)
+#: The category slugs crsrules knows: the values of :class:`crsrules.Category` (``reference/categories.md``
+#: section 1). A category may have no round yet (``"researchers"`` had none by round 437).
+CATEGORIES: Final = tuple(c.value for c in Category)
 
 
 @frozen(kw_only=True)
