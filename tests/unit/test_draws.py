@@ -965,3 +965,13 @@ def test_the_data_loads_lazily_once():
     assert history() is not None
     assert latest() is _draws()[-1]
     assert 1 == _draws.cache_info().currsize
+
+
+def test_every_category_round_maps_to_a_category_version():
+    """Each category round's name names a category version of the same category, in force near the round's date."""
+    import crsrules
+
+    for draw in history(kind="category"):
+        version = crsrules.version_for_round_name(draw.round_name)
+        assert draw.category == version.category.value, draw
+        assert version.effective <= draw.date or draw.number == "394", draw  # 394: named before its version began
