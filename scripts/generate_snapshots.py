@@ -1,23 +1,32 @@
-"""Write tests/snapshots/<ruleset-id>.json: the breakdown of a fixed corpus of Factors under every ruleset.
+"""Write the snapshots in tests/snapshots/: what a fixed corpus scores, so that no result can move silently.
+
+- ``<ruleset-id>.json``: the breakdown of 300 seeded random Factors (``corpus.json``) under every ruleset.
+- ``candidates.json``: the Factors derived from 150 seeded random Candidates (``candidate-corpus.json``) on seven
+  dates from 2015 to 2026, and their totals; it pins the rules of evidence as the others pin the points tables.
 
 Run ``python scripts/generate_snapshots.py`` only on purpose (a new ruleset, or a correction listed in CHANGELOG.md
 under "Corrections to published rules"), and review the diff: every score that moved shows as a JSON change.
-The corpus is 300 seeded random Factors (crsrules.testing.corpus), stored in tests/snapshots/corpus.json.
+The corpora come from crsrules.testing.corpus and are written once.
 """
 
 from __future__ import annotations
 
 import json
 import random
+from datetime import date
 from pathlib import Path
 
 import crsrules
-from crsrules.io import dump_factors, load_factors
-from crsrules.testing.corpus import random_factors
+from crsrules.io import dump_candidate, dump_factors, load_candidate, load_factors
+from crsrules.testing.corpus import random_candidate, random_factors
 
 SNAPSHOTS = Path(__file__).parents[1] / "tests" / "snapshots"
 SEED = 20150101
 SIZE = 300
+CANDIDATES = 150
+#: The days the candidates' facts are taken: one in each rule period, and the last confirmed day.
+DATES = tuple(date.fromisoformat(d) for d in ("2015-06-01", "2017-01-01", "2019-01-01", "2021-06-01",
+                                             "2023-06-01", "2025-06-01", "2026-08-20"))  # fmt: skip
 
 
 def snapshot(breakdown: crsrules.ScoreBreakdown) -> dict[str, object]:
@@ -29,8 +38,18 @@ def snapshot(breakdown: crsrules.ScoreBreakdown) -> dict[str, object]:
     }
 
 
+def candidate_snapshot(candidate: crsrules.Candidate) -> list[object]:
+    """The derived Factors and the total of *candidate* on each of :data:`DATES`."""
+    rows: list[object] = []
+    for day in DATES:
+        derivation = crsrules.derive(candidate, on=day)
+        total = crsrules.score(derivation.factors, rules=derivation.rules).total
+        rows.append([day.isoformat(), derivation.rules.id, total, dump_factors(derivation.factors)])
+    return rows
+
+
 def main() -> None:
-    """Write the corpus (if missing) and one snapshot file per ruleset."""
+    """Write the corpora (if missing) and the snapshot files."""
     corpus_path = SNAPSHOTS / "corpus.json"
     if not corpus_path.exists():
         rng = random.Random(SEED)
@@ -41,6 +60,16 @@ def main() -> None:
         document = {"rules_id": ruleset.id, "fingerprint": ruleset.fingerprint, "breakdowns": rows}
         (SNAPSHOTS / f"{ruleset.id}.json").write_text(json.dumps(document, separators=(",", ":")) + "\n")
         print(f"wrote {ruleset.id}.json ({len(rows)} breakdowns)")
+
+    candidates_path = SNAPSHOTS / "candidate-corpus.json"
+    if not candidates_path.exists():
+        rng = random.Random(SEED)
+        people = [dump_candidate(random_candidate(rng)) for _ in range(CANDIDATES)]
+        candidates_path.write_text(json.dumps(people, separators=(",", ":")) + "\n")
+    people = [load_candidate(data) for data in json.loads(candidates_path.read_text())]
+    rows = [candidate_snapshot(person) for person in people]
+    (SNAPSHOTS / "candidates.json").write_text(json.dumps(rows, separators=(",", ":")) + "\n")
+    print(f"wrote candidates.json ({len(rows)} candidates x {len(DATES)} dates)")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import crsrules
-from crsrules.io import load_factors
+from crsrules.io import load_candidate, load_factors
 
 HERE = Path(__file__).parent
 CORPUS = [load_factors(data) for data in json.loads((HERE / "corpus.json").read_text(encoding="utf-8"))]
@@ -26,8 +26,17 @@ _spec.loader.exec_module(generate)
 def test_every_ruleset_has_a_snapshot():
     """Each ruleset has a snapshot file, and each snapshot a ruleset."""
     assert sorted(r.id for r in crsrules.available_rulesets()) == sorted(
-        p.stem for p in HERE.glob("*.json") if p.stem != "corpus"
+        p.stem for p in HERE.glob("*.json") if p.stem[:1].isdigit()
     )
+
+
+def test_candidates_derive_as_the_snapshot_says():
+    """The Factors derived from each corpus candidate on each snapshot date, and the totals, are unchanged."""
+    people = [load_candidate(data) for data in json.loads((HERE / "candidate-corpus.json").read_text("utf-8"))]
+    expected = json.loads((HERE / "candidates.json").read_text(encoding="utf-8"))
+    got = [generate.candidate_snapshot(person) for person in people]
+    assert len(expected) == len(got)
+    assert [] == [i for i, (a, b) in enumerate(zip(expected, got, strict=True)) if a != b]
 
 
 @pytest.mark.parametrize("ruleset", crsrules.available_rulesets(), ids=lambda r: r.id)

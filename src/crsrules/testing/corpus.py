@@ -1,4 +1,4 @@
-"""Seeded random :class:`~crsrules.Factors`, without Hypothesis: for benchmarks, snapshots and reproducible studies.
+"""Seeded random Factors and Candidates, without Hypothesis: for benchmarks, snapshots and reproducible studies.
 
 Example:
     >>> import random
@@ -12,7 +12,22 @@ Example:
 from __future__ import annotations
 
 import random
+from datetime import UTC, date, datetime, timedelta
 
+from crsrules.candidate import (
+    Candidate,
+    Certificate,
+    Credential,
+    Job,
+    JobOffer,
+    LanguageResult,
+    MaritalStatus,
+    Nomination,
+    Province,
+    Sibling,
+    Spouse,
+)
+from crsrules.language import LanguageTest, TefScale
 from crsrules.model import (
     ArrangedEmployment,
     CanadianEducation,
@@ -22,8 +37,9 @@ from crsrules.model import (
     OfficialLanguage,
     SpouseFactors,
 )
+from crsrules.occupations import all_occupations
 
-__all__ = ["random_factors"]
+__all__ = ["random_candidate", "random_factors"]
 
 
 def _levels(rng: random.Random, language: OfficialLanguage) -> LanguageLevels:
@@ -62,4 +78,146 @@ def random_factors(rng: random.Random) -> Factors:
         arranged_employment=rng.choice([None, None, None, *ArrangedEmployment]),
         canadian_education=rng.choice([None, *canadian]) if canadian else None,
         sibling_in_canada=rng.random() < 0.1,
+    )
+
+
+# --- candidates --------------------------------------------------------------------------------------------------
+
+_FIRST_DAY = date(2005, 1, 1)
+_LAST_DAY = date(2026, 8, 20)
+_CREDENTIAL_LEVELS = (
+    Education.SECONDARY,
+    Education.ONE_YEAR,
+    Education.TWO_YEAR,
+    Education.BACHELORS,
+    Education.MASTERS,
+    Education.DOCTORAL,
+)
+
+
+def _day(rng: random.Random, first: date, last: date) -> date:
+    return first + timedelta(days=rng.randint(0, max(0, (last - first).days)))
+
+
+def _result(rng: random.Random, test: LanguageTest, tested_on: date) -> LanguageResult:
+    """A result with valid scores for *test* (TEF on its "ancien score" column)."""
+    scores: dict[str, float]
+    tef_scale = None
+    if test is LanguageTest.IELTS_GENERAL:
+        scores = {a: rng.randint(6, 18) / 2 for a in _ABILITIES}
+    elif test is LanguageTest.CELPIP_GENERAL:
+        scores = {a: rng.randint(3, 12) for a in _ABILITIES}
+    elif test is LanguageTest.PTE_CORE:
+        scores = {a: rng.randint(30, 90) for a in _ABILITIES}
+    elif test is LanguageTest.TEF_CANADA:
+        tef_scale = TefScale.ANCIEN_SCORE
+        tops = {"listening": 360, "reading": 300, "writing": 450, "speaking": 450}
+        scores = {a: rng.randint(tops[a] // 3, tops[a]) for a in _ABILITIES}
+    else:
+        scores = {
+            "listening": rng.randint(300, 699),
+            "reading": rng.randint(300, 699),
+            "writing": rng.randint(3, 20),
+            "speaking": rng.randint(3, 20),
+        }
+    return LanguageResult(test=test, tested_on=tested_on, tef_scale=tef_scale, **scores)
+
+
+_ABILITIES = ("listening", "reading", "writing", "speaking")
+
+
+def _results(rng: random.Random, count: int) -> tuple[LanguageResult, ...]:
+    results = []
+    for _ in range(count):
+        test = rng.choice(list(LanguageTest))
+        results.append(_result(rng, test, _day(rng, max(test.accepted_from, date(2014, 1, 1)), _LAST_DAY)))
+    return tuple(results)
+
+
+def _credentials(rng: random.Random, count: int) -> tuple[Credential, ...]:
+    credentials = []
+    for _ in range(count):
+        level = rng.choice(_CREDENTIAL_LEVELS)
+        completed = _day(rng, date(2000, 1, 1), date(2025, 12, 31))
+        if rng.random() < 0.4:
+            credentials.append(
+                Credential(
+                    level=level,
+                    completed_on=completed,
+                    in_canada=True,
+                    started_on=completed - timedelta(days=rng.randint(200, 1500)),
+                    full_time_months_in_canada=rng.randint(0, 36),
+                )
+            )
+        else:
+            eca = None if rng.random() < 0.15 else completed + timedelta(days=rng.randint(0, 3000))
+            credentials.append(Credential(level=level, completed_on=completed, eca_issued_on=eca))
+    return tuple(credentials)
+
+
+def _jobs(rng: random.Random, count: int) -> tuple[Job, ...]:
+    codes = [o.code for o in all_occupations()]
+    jobs = []
+    for _ in range(count):
+        start = _day(rng, _FIRST_DAY, _LAST_DAY)
+        end = None if rng.random() < 0.3 else start + timedelta(days=rng.randint(0, 2500))
+        jobs.append(
+            Job(
+                noc=rng.choice(codes),
+                in_canada=rng.random() < 0.5,
+                start=start,
+                end=end,
+                hours_per_week=rng.choice((15, 20, 25, 30, 30, 30, 40)),
+                paid=rng.random() < 0.95,
+                self_employed=rng.random() < 0.05,
+                while_full_time_student=rng.random() < 0.05,
+            )
+        )
+    return tuple(jobs)
+
+
+def random_candidate(rng: random.Random) -> Candidate:
+    """One random valid Candidate with facts between 2000 and 2026-08-20, drawn from *rng* only.
+
+    .. versionadded:: 0.1.0
+    """
+    spouse = None
+    status = MaritalStatus.NEVER_MARRIED
+    if rng.random() < 0.35:
+        status = rng.choice((MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW))
+        spouse = Spouse(
+            accompanying=rng.random() < 0.85,
+            canadian_citizen_or_pr=rng.random() < 0.1,
+            credentials=_credentials(rng, rng.randint(0, 2)),
+            language_results=_results(rng, rng.randint(0, 2)),
+            jobs=_jobs(rng, rng.randint(0, 2)),
+        )
+    codes = [o.code for o in all_occupations()]
+    return Candidate(
+        birth_date=_day(rng, date(1965, 1, 1), date(2000, 12, 31)),
+        marital_status=status,
+        spouse=spouse,
+        credentials=_credentials(rng, rng.randint(0, 3)),
+        language_results=_results(rng, rng.randint(0, 3)),
+        first_official_language=rng.choice((None, None, None, OfficialLanguage.ENGLISH, OfficialLanguage.FRENCH)),
+        jobs=_jobs(rng, rng.randint(0, 4)),
+        certificate_of_qualification=Certificate(issued_on=_day(rng, _FIRST_DAY, _LAST_DAY))
+        if rng.random() < 0.1
+        else None,
+        nomination=Nomination(province=rng.choice(list(Province)), nominated_on=_day(rng, _FIRST_DAY, _LAST_DAY))
+        if rng.random() < 0.1
+        else None,
+        job_offer=JobOffer(noc=rng.choice(codes), offered_on=_day(rng, _FIRST_DAY, _LAST_DAY))
+        if rng.random() < 0.15
+        else None,
+        siblings=(
+            Sibling(
+                birth_date=_day(rng, date(1960, 1, 1), date(2010, 1, 1)),
+                citizen_or_pr_since=_day(rng, _FIRST_DAY, _LAST_DAY),
+                of_spouse=rng.random() < 0.3,
+            ),
+        )
+        if rng.random() < 0.15
+        else (),
+        profile_submitted_at=datetime(2015, 1, 1, tzinfo=UTC) + timedelta(seconds=rng.randint(0, 366 * 86400 * 11)),
     )
