@@ -2,8 +2,10 @@
 
 import json
 from datetime import date, timedelta
+from itertools import pairwise
 
 import attrs
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -186,3 +188,12 @@ def test_scoring_a_candidate_equals_scoring_its_factors_and_every_line_has_evide
     assert by_factors.by_factor == by_candidate.by_factor
     for line in by_candidate.lines:
         assert line.evidence, line
+
+
+@pytest.mark.parametrize(("before", "after"), list(pairwise(RULESETS)), ids=[r.id for r in RULESETS[1:]])
+@given(candidate=ANCHORED, on=DAYS)
+def test_only_declared_factors_change_between_consecutive_rulesets_for_a_candidate(before, after, candidate, on):
+    """With the facts taken on one day, the newer ruleset moves only the factors it declares (rules of evidence too)."""
+    old = crsrules.score(candidate, on=on, rules=before).by_factor
+    new = crsrules.score(candidate, on=on, rules=after).by_factor
+    assert {factor for factor in old if old[factor] != new[factor]} <= after.changes
