@@ -19,12 +19,14 @@ from crsrules.errors import InvalidValueError
 from crsrules.language import LanguageTest, TefScale, convert
 from crsrules.model import Education, LanguageLevels, OfficialLanguage
 from crsrules.occupations import occupation
+from crsrules.rules import y2022
 
 if TYPE_CHECKING:
     from crsrules.model import Factors
     from crsrules.rules import RuleSet
 
 __all__ = [
+    "CREDENTIAL_LEVELS",
     "Candidate",
     "Certificate",
     "Credential",
@@ -126,12 +128,13 @@ def _not_before(other: str) -> v.Validator:
 
 _POST_SECONDARY = frozenset({Education.ONE_YEAR, Education.TWO_YEAR, Education.BACHELORS, Education.MASTERS,
                              Education.DOCTORAL})  # fmt: skip
-_CREDENTIAL_LEVELS = (Education.SECONDARY, *sorted(_POST_SECONDARY, key=lambda e: e.rank))
+#: The levels one credential can have, lowest first ("two or more" is what several credentials make together).
+CREDENTIAL_LEVELS = (Education.SECONDARY, *sorted(_POST_SECONDARY, key=lambda e: e.rank))
 
 
 def _credential_level(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value not in _CREDENTIAL_LEVELS:
-        choices = ", ".join(repr(e.value) for e in _CREDENTIAL_LEVELS)
+    if value not in CREDENTIAL_LEVELS:
+        choices = ", ".join(repr(e.value) for e in CREDENTIAL_LEVELS)
         allowed = f"one credential's level: one of {choices}"
         raise InvalidValueError(attribute.name, getattr(value, "value", value), allowed)
 
@@ -264,8 +267,8 @@ class Job:
             )
 
 
-# IRCC switched from NOC 2016 to NOC 2021 on this day (the effective date of ruleset 2022-11-16).
-_NOC_2021_ADOPTED = date(2022, 11, 16)
+# IRCC switched from NOC 2016 to NOC 2021 on the effective date of ruleset 2022-11-16.
+_NOC_2021_ADOPTED = y2022.RULES_2022_11_16.effective
 
 
 @frozen(kw_only=True)

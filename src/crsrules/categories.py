@@ -72,6 +72,7 @@ from typing import Any, Final
 import attrs
 from attrs import field, frozen
 
+from crsrules import rules
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Job, LanguageResult
 from crsrules.derive import anniversary, counted_credentials, valid_language_results, work_hours
@@ -115,10 +116,11 @@ _MONTHS_A_YEAR = 12
 # Hours compared with a threshold are sums of floats; this absorbs their rounding only.
 _EPSILON = 1e-9
 
-#: The latest date on which public sources show these categories in force: IRCC's rounds feed of 2026-08-20 still
-#: names its rounds after the 2026 versions (reference/categories.md, "Update 2026-11-25"; nothing later was found).
-#: Dates after it get the latest versions with a :class:`~crsrules.StaleRulesWarning`.
-LAST_KNOWN_DATE: Final = date(2026, 8, 20)
+#: The latest date on which public sources show these categories in force: the same snapshot of IRCC's rounds feed
+#: (2026-08-20) that dates :data:`crsrules.rules.LAST_KNOWN_DATE` still names its rounds after the 2026 versions
+#: (reference/categories.md, "Update 2026-11-25"; nothing later was found). Dates after it get the latest versions
+#: with a :class:`~crsrules.StaleRulesWarning`.
+LAST_KNOWN_DATE: Final = rules.LAST_KNOWN_DATE
 
 
 class Category(Enum):

@@ -66,7 +66,7 @@ from attrs import field, frozen
 from crsrules import _validation as v
 from crsrules.categories import Category
 from crsrules.errors import CRSRulesError, InvalidArgumentsError, InvalidValueError
-from crsrules.rules import rules_in_force
+from crsrules.rules import available_rulesets, rules_in_force
 from crsrules.tables import RulesDefinitionError
 
 __all__ = [
@@ -115,8 +115,8 @@ _CATEGORY_COLUMNS = (
 
 #: The highest CRS score there is: the top of IRCC's 601-1200 range.
 _MAX_SCORE = 1200
-#: Express Entry opened on 2015-01-01; no round can be earlier.
-_FIRST_DAY = date(2015, 1, 1)
+#: Express Entry opened on the first ruleset's effective date (2015-01-01); no round can be earlier.
+_FIRST_DAY = available_rulesets()[0].effective
 #: How many close round numbers an :class:`UnknownDrawError` suggests at most.
 _MAX_SUGGESTIONS = 5
 

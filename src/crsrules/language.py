@@ -61,7 +61,7 @@ from crsrules.tables import RulesDefinitionError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["LanguageTest", "TefScale", "accepted_tests", "convert"]
+__all__ = ["LanguageTest", "TefScale", "accepted_tests", "convert", "score_range", "tef_scale_on"]
 
 E = TypeVar("E", bound=Enum)
 
@@ -350,12 +350,48 @@ def _member(enum: type[E], name: str, value: object) -> E:
     raise InvalidValueError(name, value, f"one of {choices}")
 
 
-def _tef_scale_on(tested_on: date) -> TefScale:
-    """The TEF Canada scale whose chart IRCC applies to a test taken on *tested_on* (rule E18)."""
+def tef_scale_on(tested_on: date) -> TefScale:
+    """The TEF Canada scale whose chart IRCC applies to a test taken on *tested_on* (rule E18).
+
+    Raises:
+        TestNotAcceptedError: *tested_on* is before TEF Canada was accepted.
+
+    Example:
+        >>> tef_scale_on(date(2023, 12, 11))
+        <TefScale.SCORE_699_2023: 'score_699_2023'>
+
+    .. versionadded:: 0.1.0
+    """
     i = bisect_right(_TEF_EPOCHS, tested_on, key=lambda epoch: epoch[0]) - 1
     if i < 0:
         raise _not_accepted(LanguageTest.TEF_CANADA, tested_on)
     return _TEF_EPOCHS[i][1]
+
+
+def score_range(test: LanguageTest, ability: str, *, tef_scale: TefScale | None = None) -> tuple[float, float, float]:
+    """The possible results of one ability of *test*: ``(lowest, highest, step)``, such as ``(0, 9, 0.5)`` for IELTS.
+
+    TEF Canada's range depends on the column of results, so *tef_scale* is required for it (see :func:`tef_scale_on`).
+
+    Raises:
+        InvalidValueError: *ability* is not listening, reading, writing or speaking, or TEF Canada without a scale.
+
+    Example:
+        >>> score_range(LanguageTest.TCF_CANADA, "writing")
+        (0, 20, 1)
+
+    .. versionadded:: 0.1.0
+    """
+    if ability not in ("listening", "reading", "writing", "speaking"):
+        raise InvalidValueError("ability", ability, "one of 'listening', 'reading', 'writing', 'speaking'")
+    if test is LanguageTest.TEF_CANADA:
+        if tef_scale is None:
+            raise InvalidValueError("tef_scale", None, "a TefScale for TEF Canada, whose scales differ")
+        chart = _TEF_CHARTS[tef_scale]
+    else:
+        chart = _CHARTS[test]
+    scale: _Scale = getattr(chart, ability).scale
+    return scale.low, scale.high, scale.step
 
 
 def _not_accepted(test: LanguageTest, tested_on: date) -> TestNotAcceptedError:
@@ -428,7 +464,7 @@ def convert(  # noqa: PLR0913 (one argument per ability, plus the test, its date
     if tested_on < test.accepted_from:
         raise _not_accepted(test, tested_on)
     if test is LanguageTest.TEF_CANADA:
-        scale = _tef_scale_on(tested_on) if tef_scale is None else _member(TefScale, "tef_scale", tef_scale)
+        scale = tef_scale_on(tested_on) if tef_scale is None else _member(TefScale, "tef_scale", tef_scale)
         chart = _TEF_CHARTS[scale]
     elif tef_scale is not None:
         raise InvalidValueError("tef_scale", tef_scale, f"None for {test.label} (only TEF Canada has several scales)")

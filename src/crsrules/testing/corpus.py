@@ -15,6 +15,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 from crsrules.candidate import (
+    CREDENTIAL_LEVELS,
     Candidate,
     Certificate,
     Credential,
@@ -27,7 +28,7 @@ from crsrules.candidate import (
     Sibling,
     Spouse,
 )
-from crsrules.language import LanguageTest, TefScale
+from crsrules.language import LanguageTest, TefScale, score_range
 from crsrules.model import (
     ArrangedEmployment,
     CanadianEducation,
@@ -38,6 +39,7 @@ from crsrules.model import (
     SpouseFactors,
 )
 from crsrules.occupations import all_occupations
+from crsrules.rules import LAST_KNOWN_DATE
 
 __all__ = ["random_candidate", "random_factors"]
 
@@ -84,15 +86,7 @@ def random_factors(rng: random.Random) -> Factors:
 # --- candidates --------------------------------------------------------------------------------------------------
 
 _FIRST_DAY = date(2005, 1, 1)
-_LAST_DAY = date(2026, 8, 20)
-_CREDENTIAL_LEVELS = (
-    Education.SECONDARY,
-    Education.ONE_YEAR,
-    Education.TWO_YEAR,
-    Education.BACHELORS,
-    Education.MASTERS,
-    Education.DOCTORAL,
-)
+_LAST_DAY = LAST_KNOWN_DATE
 
 
 def _day(rng: random.Random, first: date, last: date) -> date:
@@ -100,26 +94,18 @@ def _day(rng: random.Random, first: date, last: date) -> date:
 
 
 def _result(rng: random.Random, test: LanguageTest, tested_on: date) -> LanguageResult:
-    """A result with valid scores for *test* (TEF on its "ancien score" column)."""
-    scores: dict[str, float]
-    tef_scale = None
-    if test is LanguageTest.IELTS_GENERAL:
-        scores = {a: rng.randint(6, 18) / 2 for a in _ABILITIES}
-    elif test is LanguageTest.CELPIP_GENERAL:
-        scores = {a: rng.randint(3, 12) for a in _ABILITIES}
-    elif test is LanguageTest.PTE_CORE:
-        scores = {a: rng.randint(30, 90) for a in _ABILITIES}
-    elif test is LanguageTest.TEF_CANADA:
-        tef_scale = TefScale.ANCIEN_SCORE
-        tops = {"listening": 360, "reading": 300, "writing": 450, "speaking": 450}
-        scores = {a: rng.randint(tops[a] // 3, tops[a]) for a in _ABILITIES}
-    else:
-        scores = {
-            "listening": rng.randint(300, 699),
-            "reading": rng.randint(300, 699),
-            "writing": rng.randint(3, 20),
-            "speaking": rng.randint(3, 20),
-        }
+    """A result with valid scores for *test* (TEF on its "ancien score" column).
+
+    Each score is in the top two thirds of its ability's range (crsrules.language.score_range), so that most results
+    count for something.
+    """
+    tef_scale = TefScale.ANCIEN_SCORE if test is LanguageTest.TEF_CANADA else None
+    scores: dict[str, float] = {}
+    for ability in _ABILITIES:
+        low, high, step = score_range(test, ability, tef_scale=tef_scale)
+        steps = round((high - low) / step)
+        n = rng.randint(steps // 3, steps)
+        scores[ability] = int(low) + n * int(step) if step == int(step) else low + n * step
     return LanguageResult(test=test, tested_on=tested_on, tef_scale=tef_scale, **scores)
 
 
@@ -137,7 +123,7 @@ def _results(rng: random.Random, count: int) -> tuple[LanguageResult, ...]:
 def _credentials(rng: random.Random, count: int) -> tuple[Credential, ...]:
     credentials = []
     for _ in range(count):
-        level = rng.choice(_CREDENTIAL_LEVELS)
+        level = rng.choice(CREDENTIAL_LEVELS)
         completed = _day(rng, date(2000, 1, 1), date(2025, 12, 31))
         if rng.random() < 0.4:
             credentials.append(

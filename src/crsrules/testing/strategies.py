@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from crsrules.candidate import (
+    CREDENTIAL_LEVELS,
     Candidate,
     Certificate,
     Credential,
@@ -43,7 +44,7 @@ from crsrules.candidate import (
     Spouse,
 )
 from crsrules.derive import anniversary
-from crsrules.language import LanguageTest, TefScale
+from crsrules.language import LanguageTest, TefScale, score_range, tef_scale_on
 from crsrules.model import (
     MAX_CLB,
     ArrangedEmployment,
@@ -55,7 +56,7 @@ from crsrules.model import (
     SpouseFactors,
 )
 from crsrules.occupations import all_occupations
-from crsrules.rules import RuleSet, available_rulesets
+from crsrules.rules import RuleSet, available_rulesets, y2022
 
 __all__ = [
     "candidates",
@@ -169,19 +170,8 @@ _MIN_AGE, _MAX_AGE, _ADULT_AGE = 18, 60, 16
 # The longest program drawn (started_on is at most this many years before completed_on).
 _PROGRAM_YEARS = 6
 # IRCC adopted NOC 2021 on this day; a NOC 2016 code is drawn only for work or offers that ended before it.
-_NOC_2021_ADOPTED = date(2022, 11, 16)
-# TEF Canada conversion epochs (rule E18): the scale of a test's date, when no tef_scale is given.
-_TEF_699_2019_FROM = date(2019, 10, 1)
-_TEF_699_2023_FROM = date(2023, 12, 11)
+_NOC_2021_ADOPTED = y2022.RULES_2022_11_16.effective
 
-_CREDENTIAL_LEVELS = (
-    Education.SECONDARY,
-    Education.ONE_YEAR,
-    Education.TWO_YEAR,
-    Education.BACHELORS,
-    Education.MASTERS,
-    Education.DOCTORAL,
-)
 _DAYS_A_YEAR = 365
 # Flags whose unusual value (not paid, self-employed, ...) is drawn a quarter of the time, the usual one first.
 _RARELY = st.sampled_from((False, False, False, True))
@@ -230,29 +220,18 @@ def _codes(draw: st.DrawFn, *, ended_before_noc_2021: bool) -> tuple[str | None,
     return noc, noc_2016
 
 
-def _tef_scale_on(tested_on: date) -> TefScale:
-    if tested_on >= _TEF_699_2023_FROM:
-        return TefScale.SCORE_699_2023
-    if tested_on >= _TEF_699_2019_FROM:
-        return TefScale.SCORE_699_2019
-    return TefScale.ANCIEN_SCORE
+def _score(test: LanguageTest, ability: str, scale: TefScale) -> st.SearchStrategy[float]:
+    """The possible results of one ability (on *scale* for TEF Canada), from crsrules.language's own scales."""
+    low, high, step = score_range(test, ability, tef_scale=scale if test is LanguageTest.TEF_CANADA else None)
+    steps = st.integers(0, round((high - low) / step))
+    if step == int(step):
+        return steps.map(lambda n: int(low) + n * int(step))
+    return steps.map(lambda n: low + n * step)
 
 
 def _scores(test: LanguageTest, scale: TefScale) -> tuple[st.SearchStrategy[float], ...]:
     """The possible results of *test* (on *scale* for TEF Canada): listening, reading, writing, speaking."""
-    whole = st.integers
-    if test is LanguageTest.IELTS_GENERAL:
-        band = whole(0, 18).map(lambda halves: halves / 2)
-        return band, band, band, band
-    if test is LanguageTest.CELPIP_GENERAL:
-        return (whole(0, 12),) * 4
-    if test is LanguageTest.PTE_CORE:
-        return (whole(10, 90),) * 4
-    if test is LanguageTest.TCF_CANADA:
-        return whole(100, 699), whole(100, 699), whole(0, 20), whole(0, 20)
-    if scale is TefScale.ANCIEN_SCORE:
-        return whole(0, 360), whole(0, 300), whole(0, 450), whole(0, 450)
-    return (whole(0, 699),) * 4
+    return tuple(_score(test, ability, scale) for ability in ("listening", "reading", "writing", "speaking"))
 
 
 @st.composite
@@ -263,8 +242,8 @@ def _language_result(draw: st.DrawFn, *, tests: tuple[LanguageTest, ...], on: da
     tef_scale = None
     if test is LanguageTest.TEF_CANADA:
         # None (the date's chart), the "ancien score" column IRCC asks for, or the date's own scale named.
-        tef_scale = draw(st.sampled_from(list(dict.fromkeys((None, TefScale.ANCIEN_SCORE, _tef_scale_on(tested_on))))))
-    listening, reading, writing, speaking = _scores(test, tef_scale or _tef_scale_on(tested_on))
+        tef_scale = draw(st.sampled_from(list(dict.fromkeys((None, TefScale.ANCIEN_SCORE, tef_scale_on(tested_on))))))
+    listening, reading, writing, speaking = _scores(test, tef_scale or tef_scale_on(tested_on))
     return LanguageResult(
         test=test,
         tested_on=tested_on,
@@ -320,7 +299,7 @@ def language_results(*, test: LanguageTest | None = None, on: date | None = None
 def _credential(draw: st.DrawFn, *, in_canada: bool | None, earliest: date, latest: date) -> Credential:
     """A credential completed from *earliest* to *latest*; a foreign one has no ECA, or one issued by *latest*."""
     canadian = draw(st.booleans()) if in_canada is None else in_canada
-    level = draw(st.sampled_from(_CREDENTIAL_LEVELS))
+    level = draw(st.sampled_from(CREDENTIAL_LEVELS))
     completed_on = draw(_dates_back(latest, earliest))
     started_on = draw(st.none() | _dates_back(completed_on, anniversary(completed_on, -_PROGRAM_YEARS)))
     if not canadian:
