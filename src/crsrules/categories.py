@@ -75,7 +75,7 @@ from attrs import field, frozen
 from crsrules import rules
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Job, LanguageResult
-from crsrules.derive import anniversary, counted_credentials, valid_language_results, work_hours
+from crsrules.derive import anniversary, continuous_periods, counted_credentials, valid_language_results, work_hours
 from crsrules.errors import CRSRulesError, InvalidValueError
 from crsrules.language import LanguageTest
 from crsrules.model import Education
@@ -1259,16 +1259,7 @@ def _months(hours: float, per_month: float) -> str:
 
 def _span(jobs: Iterable[Job], first: date, last: date) -> list[tuple[date, date]]:
     """The unbroken runs of days from *first* to *last* covered by at least one of *jobs*, oldest first."""
-    spans = sorted(
-        (max(j.start, first), min(j.end or last, last)) for j in jobs if max(j.start, first) <= min(j.end or last, last)
-    )
-    runs: list[tuple[date, date]] = []
-    for start, end in spans:
-        if runs and start <= runs[-1][1] + _ONE_DAY:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
-        else:
-            runs.append((start, end))
-    return runs
+    return [(start, end) for start, end, _ in continuous_periods(jobs, first=first, last=last)]
 
 
 def _main_job(jobs: Iterable[Job], first: date, last: date, full_time: float) -> Job | None:

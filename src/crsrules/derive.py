@@ -47,6 +47,7 @@ __all__ = [
     "Derivation",
     "age_on",
     "anniversary",
+    "continuous_periods",
     "counted_credentials",
     "derive",
     "factors",
@@ -207,6 +208,32 @@ def skilled_occupation(noc: str | None, noc_2016: str | None, *, rules: RuleSet)
     return occupation(noc).is_skilled, f" (NOC 2021 {noc} TEER used: no NOC 2016 code given)"
 
 
+def continuous_periods(jobs: Iterable[Job], *, first: date, last: date) -> list[tuple[date, date, list[Job]]]:
+    """The unbroken runs of days from *first* to *last* (both included) covered by at least one of *jobs*.
+
+    Jobs that overlap or follow each other without a day between them make one period; a day with no job breaks it.
+    Each period comes with its first and last day and its jobs, oldest first.
+
+    .. versionadded:: 0.1.0
+    """
+    spans = []
+    for job in jobs:
+        start = max(job.start, first)
+        end = last if job.end is None else min(job.end, last)
+        if start <= end:
+            spans.append((start, end, job))
+    spans.sort(key=lambda span: (span[0], span[1]))
+    periods: list[tuple[date, date, list[Job]]] = []
+    for start, end, job in spans:
+        if periods and start <= periods[-1][1] + timedelta(days=1):
+            period_start, period_end, period_jobs = periods[-1]
+            period_jobs.append(job)
+            periods[-1] = (period_start, max(period_end, end), period_jobs)
+        else:
+            periods.append((start, end, [job]))
+    return periods
+
+
 class _Deriver:
     """One derivation: a candidate, a date and a ruleset."""
 
@@ -252,9 +279,7 @@ class _Deriver:
                 continue
             in_person = c.full_time_months_in_canada >= self.evidence.canadian_education_months
             relieved = (
-                relief is not None
-                and (c.started_on or c.completed_on) <= relief[1]
-                and c.completed_on >= relief[0]
+                relief is not None and (c.started_on or c.completed_on) <= relief[1] and c.completed_on >= relief[0]
             )
             if in_person or relieved:
                 qualifying.append(c)
@@ -462,5 +487,3 @@ def _work(hours: float, jobs: list[Job], kind: str, window: str) -> str:
     if not jobs:
         return f"no skilled {kind} work {window}"
     return f"{hours:,.0f} full-time-equivalent hours of skilled {kind} work {window}, from {len(jobs)} job(s)"
-
-

@@ -16,7 +16,7 @@ import attrs
 
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Job
-from crsrules.derive import anniversary, skilled_occupation, work_hours
+from crsrules.derive import anniversary, continuous_periods, skilled_occupation, work_hours
 from crsrules.errors import InvalidValueError
 from crsrules.rules import NocVersion, rules_in_force
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from crsrules.rules import RuleSet
 
 __all__ = ["Program"]
+
 
 def json_ready(value: object) -> object:
     """*value* as JSON-ready data: attrs objects as dicts of their fields, enums by value, dates in ISO form."""
@@ -156,20 +157,8 @@ def continuous_runs(jobs: Iterable[Job], *, since: date, on: date, rules: RuleSe
 
     Jobs that overlap or follow each other without a day between them make one period; a day with no job breaks it.
     """
-    spans = []
-    for job in jobs:
-        first = max(job.start, since + timedelta(days=1))
-        last = on if job.end is None else min(job.end, on)
-        if first <= last:
-            spans.append((first, last, job))
-    spans.sort(key=lambda span: (span[0], span[1]))
-    runs: list[Run] = []
-    for first, last, job in spans:
-        if runs and first <= runs[-1].last + timedelta(days=1):
-            runs[-1].last = max(runs[-1].last, last)
-            runs[-1].jobs.append(job)
-        else:
-            runs.append(Run(first, last, [job]))
+    periods = continuous_periods(jobs, first=since + timedelta(days=1), last=on)
+    runs = [Run(first, last, period_jobs) for first, last, period_jobs in periods]
     for run in runs:
         run.hours = hours(run.jobs, since=since, on=on, rules=rules)
     return runs
