@@ -80,7 +80,7 @@ from crsrules.errors import CRSRulesError, InvalidValueError
 from crsrules.language import LanguageTest
 from crsrules.model import Education
 from crsrules.occupations import UnknownOccupationError, occupation
-from crsrules.rules import RuleSet, Source, available_rulesets, warn_stale
+from crsrules.rules import RuleSet, Source, available_rulesets, warn_stale, y2015
 from crsrules.tables import RulesDefinitionError
 
 __all__ = [
@@ -334,8 +334,9 @@ EXPERIENCE_6_MONTHS_CONTINUOUS: Final = ExperienceRule(
     window_years=3,
     continuous=True,
     in_canada_only=False,
-    full_time_hours_per_week=30,
-    hours_per_year=1560,
+    # IRCC's definitions of full time and of a year of work, the same as in the CRS rules of evidence.
+    full_time_hours_per_week=y2015.EVIDENCE.full_time_hours_per_week,
+    hours_per_year=y2015.EVIDENCE.hours_per_year,
     sources=(_IRCC_CATEGORY_PAGE, _FULL_TIME_30_HOURS, _YEAR_1560_HOURS),
 )
 #: Physicians with Canadian work experience as announced on 2025-12-08: 12 months of continuous full-time work (or
