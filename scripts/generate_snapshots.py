@@ -48,6 +48,28 @@ def candidate_snapshot(candidate: crsrules.Candidate) -> list[object]:
     return rows
 
 
+def _readable(document: object) -> str:
+    """JSON indented by nesting, each flat list or object on one line: a diff names the candidate and the factor."""
+    return _lines(document, 0) + "\n"
+
+
+def _flat(value: object) -> bool:
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return not any(isinstance(item, dict | list) for item in items)
+
+
+def _lines(value: object, depth: int) -> str:
+    if _flat(value):
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    pad, inner = " " * depth, " " * (depth + 1)
+    if isinstance(value, dict):
+        body = ",\n".join(f"{inner}{json.dumps(k)}: {_lines(v, depth + 1)}" for k, v in value.items())
+        return f"{{\n{body}\n{pad}}}"
+    assert isinstance(value, list)  # noqa: S101 (JSON documents hold only dicts, lists and scalars)
+    body = ",\n".join(f"{inner}{_lines(v, depth + 1)}" for v in value)
+    return f"[\n{body}\n{pad}]"
+
+
 def main() -> None:
     """Write the corpora (if missing) and the snapshot files."""
     corpus_path = SNAPSHOTS / "corpus.json"
@@ -58,17 +80,17 @@ def main() -> None:
     for ruleset in crsrules.available_rulesets():
         rows = [snapshot(crsrules.score(f, rules=ruleset)) for f in corpus]
         document = {"rules_id": ruleset.id, "fingerprint": ruleset.fingerprint, "breakdowns": rows}
-        (SNAPSHOTS / f"{ruleset.id}.json").write_text(json.dumps(document, separators=(",", ":")) + "\n")
+        (SNAPSHOTS / f"{ruleset.id}.json").write_text(_readable(document))
         print(f"wrote {ruleset.id}.json ({len(rows)} breakdowns)")
 
     candidates_path = SNAPSHOTS / "candidate-corpus.json"
     if not candidates_path.exists():
         rng = random.Random(SEED)
         people = [dump_candidate(random_candidate(rng)) for _ in range(CANDIDATES)]
-        candidates_path.write_text(json.dumps(people, separators=(",", ":")) + "\n")
+        candidates_path.write_text(_readable(people))
     people = [load_candidate(data) for data in json.loads(candidates_path.read_text())]
     rows = [candidate_snapshot(person) for person in people]
-    (SNAPSHOTS / "candidates.json").write_text(json.dumps(rows, separators=(",", ":")) + "\n")
+    (SNAPSHOTS / "candidates.json").write_text(_readable(rows))
     print(f"wrote candidates.json ({len(rows)} candidates x {len(DATES)} dates)")
 
 
