@@ -3,9 +3,10 @@
 from datetime import date
 
 import crsrules
-from crsrules import Education, Factors, LanguageLevels, LanguageTest
+from crsrules import Education, Factors, LanguageTest
+from crsrules.language import convert
 
-english = LanguageLevels.from_test(
+english = convert(
     LanguageTest.IELTS_GENERAL, listening=8.5, reading=7.0, writing=7.0, speaking=7.5, tested_on=date(2025, 9, 13)
 )
 factors = Factors(age=29, education=Education.MASTERS, first_language=english, foreign_work_years=3)

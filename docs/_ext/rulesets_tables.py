@@ -36,7 +36,7 @@ from crsrules import (
     TefScale,
 )
 from crsrules.cli import main
-from crsrules.language import convert
+from crsrules.language import accepted_from, convert
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -474,7 +474,7 @@ _CANDIDATES = tuple(i / 2 for i in range(2001))
 def _try(test: LanguageTest, scale: TefScale | None, results: Mapping[str, float]) -> tuple[Any, str | None]:
     """Convert *results*; return the levels, or None and the name of the field that was refused."""
     try:
-        levels = convert(test, tested_on=test.accepted_from, tef_scale=scale, **results)
+        levels = convert(test, tested_on=accepted_from(test), tef_scale=scale, **results)
     except InvalidValueError as exc:
         return None, exc.field
     return levels, None
@@ -532,7 +532,7 @@ def render_language_tests() -> str:
     """The Markdown of the accepted tests and their conversion charts."""
     accepted = _table(
         ["Test", "JSON value", "Language", "Accepted for Express Entry from"],
-        [[t.label, _code(t.value), t.language.value, t.accepted_from.isoformat()] for t in LanguageTest],
+        [[t.label, _code(t.value), t.language.value, accepted_from(t).isoformat()] for t in LanguageTest],
         numbers=False,
     )
     parts = [

@@ -7,6 +7,7 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
 from crsrules import draws
+from crsrules._api import score
 from crsrules.candidate import (
     Candidate,
     Certificate,
@@ -74,7 +75,7 @@ from crsrules.programs import (
     program_eligibility,
 )
 from crsrules.rules import RuleSet, available_rulesets, get_rules, rules_in_force
-from crsrules.scoring import Line, ScoreBreakdown, score
+from crsrules.scoring import Line, ScoreBreakdown
 from crsrules.timeline import ScoreChange, timeline
 
 try:

@@ -7,6 +7,7 @@ them on any date, the way IRCC counts them.
 
 from __future__ import annotations
 
+import warnings
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -16,13 +17,12 @@ from attrs import field, frozen
 
 from crsrules import _validation as v
 from crsrules.errors import InvalidValueError
-from crsrules.language import LanguageTest, TefScale, convert
-from crsrules.model import Education, LanguageLevels, OfficialLanguage
-from crsrules.occupations import occupation
-from crsrules.rules import y2022
+from crsrules.language_tests import LanguageTest, TefScale, check_scores
+from crsrules.model import Education, OfficialLanguage
+from crsrules.occupations import NOC_2021_IN_USE_FROM, occupation
 
 if TYPE_CHECKING:
-    from crsrules.model import Factors
+    from crsrules.model import Factors, LanguageLevels
     from crsrules.rules import RuleSet
 
 __all__ = [
@@ -197,23 +197,31 @@ class LanguageResult:
     speaking: float = field()
     #: TEF Canada only: the column of the results the scores come from (by default, chosen by the test date).
     tef_scale: TefScale | None = field(default=None, validator=v.member_of(TefScale, optional=True))
-    levels: LanguageLevels = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        # The conversion validates every score and the test date; keep its result (it is a pure function of facts).
-        object.__setattr__(
-            self,
-            "levels",
-            convert(
-                self.test,
-                listening=self.listening,
-                reading=self.reading,
-                writing=self.writing,
-                speaking=self.speaking,
-                tested_on=self.tested_on,
-                tef_scale=self.tef_scale,
-            ),
+        # Every score must be a possible result of the test. Whether IRCC accepted the test on its date, and which
+        # chart converts it, are rules, applied when the result is read (crsrules.language.levels).
+        scores = {"listening": self.listening, "reading": self.reading, "writing": self.writing,
+                  "speaking": self.speaking}  # fmt: skip
+        check_scores(self.test, self.tef_scale, scores)
+
+    @property
+    def levels(self) -> LanguageLevels:
+        """The CLB / NCLC levels, with the charts in force on the test date.
+
+        .. deprecated:: 0.2.0
+           Conversion is a rule of each policy version: use :func:`crsrules.language.levels`, which takes
+           ``rules=``.
+        """
+        warnings.warn(
+            "LanguageResult.levels is deprecated since 0.2.0: use crsrules.language.levels(result)",
+            DeprecationWarning,
+            stacklevel=2,
         )
+        # An upward import, for this deprecated property only (listed in the layers contract).
+        from crsrules.language import levels  # noqa: PLC0415
+
+        return levels(self)
 
     @property
     def language(self) -> OfficialLanguage:
@@ -258,17 +266,13 @@ class Job:
     def __attrs_post_init__(self) -> None:
         if self.noc is None and self.noc_2016 is None:
             raise InvalidValueError("noc", None, "a NOC 2021 code (or a NOC 2016 code for work before 2022-11-16)")
-        if self.noc is None and (self.end is None or self.end >= _NOC_2021_ADOPTED):
+        if self.noc is None and (self.end is None or self.end >= NOC_2021_IN_USE_FROM):
             raise InvalidValueError(
                 "noc",
                 None,
                 "a NOC 2021 code for work on or after 2022-11-16 (a NOC 2016 code alone is accepted only for work "
                 "that ended before 2022-11-16)",
             )
-
-
-# IRCC switched from NOC 2016 to NOC 2021 on the effective date of ruleset 2022-11-16.
-_NOC_2021_ADOPTED = y2022.RULES_2022_11_16.effective
 
 
 @frozen(kw_only=True)
@@ -386,7 +390,8 @@ class Candidate:
         ...     language_results=(LanguageResult(test=LanguageTest.IELTS_GENERAL, tested_on=date(2025, 3, 2),
         ...                                      listening=8.5, reading=7.5, writing=7.0, speaking=7.0),),
         ... )
-        >>> c.factors(on=date(2025, 6, 1)).age
+        >>> import crsrules
+        >>> crsrules.factors(c, on=date(2025, 6, 1)).age
         31
 
     .. versionadded:: 0.1.0
@@ -416,7 +421,17 @@ class Candidate:
     profile_submitted_at: datetime | None = field(default=None, validator=_aware)
 
     def factors(self, *, on: date, rules: RuleSet | str | None = None) -> Factors:
-        """The CRS inputs on *on*; see :func:`crsrules.factors`."""
-        from crsrules.derive import factors  # noqa: PLC0415 (derive imports this module)
+        """The CRS inputs on *on*; see :func:`crsrules.factors`.
+
+        .. deprecated:: 0.2.0
+           The model holds facts only: use ``crsrules.factors(candidate, on=...)``.
+        """
+        warnings.warn(
+            "Candidate.factors() is deprecated since 0.2.0: use crsrules.factors(candidate, on=...)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        # An upward import, for this deprecated method only (listed in the layers contract).
+        from crsrules.derive import factors  # noqa: PLC0415
 
         return factors(self, on=on, rules=rules)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 import attrs
 
 from crsrules import draws as draws_module
+from crsrules._api import score
 from crsrules.candidate import Candidate
 from crsrules.categories import eligible_categories
 from crsrules.errors import CRSRulesError, StaleRulesWarning
@@ -36,7 +37,7 @@ from crsrules.occupations import Occupation, occupation, search_occupations
 from crsrules.programs import program_eligibility
 from crsrules.rules import available_rulesets, get_rules, rules_in_force
 from crsrules.schema import candidate_schema, factors_schema
-from crsrules.scoring import score, score_factors
+from crsrules.scoring import score_factors
 from crsrules.timeline import timeline
 
 if TYPE_CHECKING:

@@ -1,49 +1,55 @@
 """From dated facts to the CRS inputs: :func:`factors` applies the rules of evidence on a date.
 
 The numbers (2 years for a language result, 5 for an ECA, 10 years of work, 30 hours a week, 1,560 hours a year, ...)
-live in the ruleset's :class:`~crsrules.rules.Evidence`; this module holds the reasoning, rule by rule
-(E1-E10, E13, E16 of the reference). Choices where IRCC's texts are silent are documented where they are made:
+live in the version's :class:`~crsrules.rules.Evidence`; the counting that categories and programs share is in
+:mod:`crsrules.evidence`; this module holds the CRS reasoning, rule by rule (E1-E10, E13, E16 of the reference).
+Choices where IRCC's texts are silent are documented where they are made:
 
-- Anniversaries of 29 February fall on 1 March in common years (a birthday, a test's or an ECA's expiry).
-- A language result counts from its test date until the day before its second anniversary.
-- Several valid results in one language: the one with the highest levels in total (then the latest) is used.
 - First official language (E16): the one the candidate names if it has a valid result; otherwise the language whose
   choice as first gives the higher score (ties go to English, as in IRCC's tool, which lists English first).
-- Work: each day of a job contributes its hours a week divided by 7, the day's total capped at full time (overlapping
-  jobs never count twice, E6); completed years are whole multiples of 1,560 hours within the 10 years before the date,
-  so 364 days of full-time work (52 weeks of 30 hours) make a year.
-- Skilled work is judged by the classification of the ruleset in force: NOC 2016 skill type 0 or level A/B before
-  2022-11-16, NOC 2021 TEER 0-3 from then on. A job with only the other code is judged by that code's own structure
-  (an approximation, since no concordance is shipped; the breakdown says so).
+- Work: completed years are whole multiples of 1,560 hours within the 10 years before the date, so 364 days of
+  full-time work (52 weeks of 30 hours) make a year.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from crsrules._validation import a_date
-from crsrules.candidate import Candidate, Credential, Job, LanguageResult, Spouse
+from crsrules.candidate import Candidate, Credential, Job, Spouse
 from crsrules.errors import InvalidValueError
+from crsrules.evidence import (
+    CountedResult,
+    age_on,
+    anniversary,
+    continuous_periods,
+    counted_credentials,
+    rank_key,
+    skilled_occupation,
+    valid_language_results,
+    work_hours,
+)
 from crsrules.headings import Factor
 from crsrules.model import (
     ArrangedEmployment,
     CanadianEducation,
     Education,
     Factors,
-    LanguageLevels,
     OfficialLanguage,
     SpouseFactors,
 )
-from crsrules.occupations import noc2016_skill, occupation
 from crsrules.rules import NocVersion, get_rules, rules_in_force
+from crsrules.scoring import score_factors
 
 if TYPE_CHECKING:
-    from crsrules.candidate import JobOffer
+    from collections.abc import Iterable
+    from datetime import date
+
+    from crsrules.candidate import JobOffer, LanguageResult
     from crsrules.rules import Evidence, RuleSet
 
 __all__ = [
+    "CountedResult",
     "Derivation",
     "age_on",
     "anniversary",
@@ -55,25 +61,6 @@ __all__ = [
     "valid_language_results",
     "work_hours",
 ]
-
-
-def anniversary(day: date, years: int) -> date:
-    """*day* moved by whole *years*; 29 February becomes 1 March in a common year.
-
-    Example:
-        >>> anniversary(date(2024, 2, 29), 2)
-        datetime.date(2026, 3, 1)
-    """
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a common year
-        return date(day.year + years, 3, 1)
-
-
-def age_on(birth_date: date, on: date) -> int:
-    """Age in completed years on *on*."""
-    years = on.year - birth_date.year
-    return years if anniversary(birth_date, years) <= on else years - 1
 
 
 class Derivation(NamedTuple):
@@ -121,119 +108,6 @@ def derive(candidate: Candidate, *, on: date, rules: RuleSet | str | None = None
 # --- work ---------------------------------------------------------------------------------------------------------
 
 
-def work_hours(jobs: Iterable[Job], *, since: date, on: date, full_time: float) -> float:
-    """Full-time-equivalent hours worked in the days after *since* up to *on* (inclusive).
-
-    Each day counts its jobs' hours a week divided by 7, all jobs together capped at *full_time* hours a week, so
-    overlapping jobs and overtime never add up to more than full time.
-    """
-    changes: dict[date, float] = {}
-    first_day = since + timedelta(days=1)
-    for job in jobs:
-        start = max(job.start, first_day)
-        end = on if job.end is None else min(job.end, on)
-        if start > end:
-            continue
-        changes[start] = changes.get(start, 0.0) + job.hours_per_week
-        after = end + timedelta(days=1)
-        changes[after] = changes.get(after, 0.0) - job.hours_per_week
-    total = 0.0
-    weekly = 0.0
-    previous: date | None = None
-    for day in sorted(changes):
-        if previous is not None and weekly > 0:
-            total += (day - previous).days * min(weekly, full_time)
-        weekly += changes[day]
-        previous = day
-    return total / 7
-
-
-def valid_language_results(
-    results: Iterable[LanguageResult], *, on: date, rules: RuleSet
-) -> dict[OfficialLanguage, LanguageResult]:
-    """The best result in each official language that is valid *on* the date (rule E10).
-
-    A result counts from its test date until the day before the anniversary that ends its validity; of several valid
-    results in one language, the one with the highest levels in total (then the latest) is kept.
-
-    .. versionadded:: 0.1.0
-    """
-    best: dict[OfficialLanguage, LanguageResult] = {}
-    for result in results:
-        expires = anniversary(result.tested_on, rules.evidence.language_valid_years)
-        if not result.tested_on <= on < expires:
-            continue
-        current = best.get(result.language)
-        if current is None or _rank(result) > _rank(current):
-            best[result.language] = result
-    return best
-
-
-def counted_credentials(credentials: Iterable[Credential], *, on: date, rules: RuleSet) -> list[Credential]:
-    """The credentials obtained by *on* that count: Canadian ones, or foreign ones with a valid ECA (rule E3).
-
-    .. versionadded:: 0.1.0
-    """
-    counted = []
-    for c in credentials:
-        if c.completed_on > on:
-            continue
-        if not c.in_canada:
-            if c.eca_issued_on is None:
-                continue
-            if not c.eca_issued_on <= on < anniversary(c.eca_issued_on, rules.evidence.eca_valid_years):
-                continue
-        counted.append(c)
-    return counted
-
-
-def skilled_occupation(noc: str | None, noc_2016: str | None, *, rules: RuleSet) -> tuple[bool, str]:
-    """Whether an occupation is skilled under *rules*' classification, and a note when it had to be approximated.
-
-    NOC 2016 skill type 0 or level A/B before 2022-11-16, NOC 2021 TEER 0-3 from then on. A job with only the other
-    code is judged by that code's own structure (no concordance is shipped), and the note says so.
-
-    .. versionadded:: 0.1.0
-    """
-    if rules.noc_version is NocVersion.NOC_2021:
-        if noc is not None:
-            return occupation(noc).is_skilled, ""
-        if noc_2016 is None:
-            raise InvalidValueError("noc", None, "a NOC 2021 or NOC 2016 code")
-        return noc2016_skill(noc_2016).is_skilled, f" (NOC 2016 {noc_2016} used: no NOC 2021 code given)"
-    if noc_2016 is not None:
-        return noc2016_skill(noc_2016).is_skilled, ""
-    if noc is None:
-        raise InvalidValueError("noc", None, "a NOC 2021 or NOC 2016 code")
-    return occupation(noc).is_skilled, f" (NOC 2021 {noc} TEER used: no NOC 2016 code given)"
-
-
-def continuous_periods(jobs: Iterable[Job], *, first: date, last: date) -> list[tuple[date, date, list[Job]]]:
-    """The unbroken runs of days from *first* to *last* (both included) covered by at least one of *jobs*.
-
-    Jobs that overlap or follow each other without a day between them make one period; a day with no job breaks it.
-    Each period comes with its first and last day and its jobs, oldest first.
-
-    .. versionadded:: 0.1.0
-    """
-    spans = []
-    for job in jobs:
-        start = max(job.start, first)
-        end = last if job.end is None else min(job.end, last)
-        if start <= end:
-            spans.append((start, end, job))
-    spans.sort(key=lambda span: (span[0], span[1]))
-    periods: list[tuple[date, date, list[Job]]] = []
-    for start, end, job in spans:
-        if periods and start <= periods[-1][1] + timedelta(days=1):
-            period_start, period_end, period_jobs = periods[-1]
-            period_jobs.append(job)
-            periods[-1] = (period_start, max(period_end, end), period_jobs)
-        else:
-            periods.append((start, end, [job]))
-    return periods
-
-
 class _Deriver:
     """One derivation: a candidate, a date and a ruleset."""
 
@@ -246,7 +120,7 @@ class _Deriver:
 
     # Language (E10, E16).
 
-    def valid_results(self, results: Iterable[LanguageResult]) -> dict[OfficialLanguage, LanguageResult]:
+    def valid_results(self, results: Iterable[LanguageResult]) -> dict[OfficialLanguage, CountedResult]:
         """The best result in each language that is valid on the date."""
         return valid_language_results(results, on=self.on, rules=self.rules)
 
@@ -398,7 +272,7 @@ class _Deriver:
                 f"{sibling.citizen_or_pr_since.isoformat()}"
             )
 
-        def build(first: LanguageResult | None, second: LanguageResult | None) -> Factors:
+        def build(first: CountedResult | None, second: CountedResult | None) -> Factors:
             return Factors(
                 age=min(age, 120),
                 education=education,
@@ -416,7 +290,7 @@ class _Deriver:
 
         english = results.get(OfficialLanguage.ENGLISH)
         french = results.get(OfficialLanguage.FRENCH)
-        options: list[tuple[LanguageResult | None, LanguageResult | None]] = (
+        options: list[tuple[CountedResult | None, CountedResult | None]] = (
             [(english, french), (french, english)] if english and french else [(english or french, None)]
         )
         named = c.first_official_language
@@ -425,8 +299,6 @@ class _Deriver:
         chosen = options[0]
         result = build(*chosen)
         if len(options) > 1:
-            from crsrules.scoring import score_factors  # noqa: PLC0415 (scoring imports this module lazily)
-
             other = build(*options[1])
             if score_factors(other, self.rules).total > score_factors(result, self.rules).total:
                 chosen, result = options[1], other
@@ -454,7 +326,7 @@ class _Deriver:
         counted = self.counted_credentials(spouse.credentials)
         education, making = self.education(counted)
         results = self.valid_results(spouse.language_results)
-        best = max(results.values(), key=_rank, default=None)
+        best = max(results.values(), key=rank_key, default=None)
         years, hours, jobs, note = self.work_years(spouse.jobs, canadian=True)
         if making:
             self.notes[Factor.SPOUSE_EDUCATION] = "spouse: " + "; ".join(_credential(x) for x in making)
@@ -469,12 +341,7 @@ class _Deriver:
         )
 
 
-def _rank(result: LanguageResult) -> tuple[int, date]:
-    levels: LanguageLevels = result.levels
-    return levels.listening + levels.reading + levels.writing + levels.speaking, result.tested_on
-
-
-def _result(result: LanguageResult) -> str:
+def _result(result: CountedResult) -> str:
     return f"{result.test.label} test of {result.tested_on.isoformat()}"
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from crsrules._api import score
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate
 from crsrules.categories import category_eligibility
@@ -29,7 +30,7 @@ from crsrules.draws import Draw, DrawKind, history
 from crsrules.errors import InvalidValueError
 from crsrules.headings import Factor
 from crsrules.programs import Program, ProgramEligibility, program_eligibility
-from crsrules.scoring import ScoreBreakdown, score
+from crsrules.scoring import ScoreBreakdown
 
 if TYPE_CHECKING:
     from crsrules.categories import CategoryEligibility

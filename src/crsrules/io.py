@@ -18,7 +18,7 @@ from typing import Any, TypeVar, get_args, get_origin
 import cattrs
 from attrs import frozen
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
 from crsrules.candidate import Candidate, LanguageResult
@@ -123,6 +123,26 @@ def _make_converter() -> cattrs.Converter:
         )
 
     converter.register_structure_hook(LanguageLevels, language)
+    test_result = make_dict_structure_fn(LanguageResult, converter, _cattrs_forbid_extra_keys=True)
+
+    def language_result(value: object, _type: type) -> LanguageResult:
+        if not isinstance(value, Mapping):
+            raise _ValueProblemError(f"must be a JSON object (got {type(value).__name__})")
+        structured = test_result(value, LanguageResult)
+        # A test IRCC did not accept on its date, or a score impossible on the scale of its date, is rejected here,
+        # with its path, as every other impossible value is (the model itself holds no rules to know it).
+        convert(
+            structured.test,
+            listening=structured.listening,
+            reading=structured.reading,
+            writing=structured.writing,
+            speaking=structured.speaking,
+            tested_on=structured.tested_on,
+            tef_scale=structured.tef_scale,
+        )
+        return structured
+
+    converter.register_structure_hook(LanguageResult, language_result)
 
     def arrays_only(type_: Any) -> Callable[[object, type], Any]:  # noqa: ANN401 (any tuple type)
         inner = homogenous_tuple_structure_factory(type_, converter)
@@ -140,11 +160,6 @@ def _make_converter() -> cattrs.Converter:
     )
     converter.register_structure_hook(datetime, _aware_datetime)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
-    # A LanguageResult's levels are derived from its scores: never written out, never read in.
-    converter.register_unstructure_hook(
-        LanguageResult,
-        make_dict_unstructure_fn(LanguageResult, converter, levels=override(omit=True)),
-    )
     return converter
 
 

@@ -6,6 +6,7 @@ what-ifs. Closed sets are enums whose string values are the JSON form.
 
 from __future__ import annotations
 
+import warnings
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ from crsrules.errors import InvalidValueError
 if TYPE_CHECKING:
     from datetime import date
 
-    from crsrules.language import LanguageTest, TefScale
+    from crsrules.language_tests import LanguageTest, TefScale
 
 __all__ = [
     "ArrangedEmployment",
@@ -138,7 +139,7 @@ class LanguageLevels:
     """CLB (English) or NCLC (French) levels in the four abilities of one official language.
 
     Levels run from 0 to 12; anything below 4 earns no CRS points, and the tables stop at "10 or more".
-    Build it from levels, or from a test result with :meth:`from_test`.
+    Build it from levels, or from a test result with :func:`crsrules.language.convert`.
 
     Example:
         >>> LanguageLevels(language=OfficialLanguage.ENGLISH, listening=9, reading=8, writing=9, speaking=10).minimum
@@ -177,8 +178,18 @@ class LanguageLevels:
         Raises:
             InvalidValueError: A score is impossible for the test.
             TestNotAcceptedError: IRCC did not accept the test on *tested_on*.
+
+        .. deprecated:: 0.2.0
+           The conversion charts are rules of each policy version, and the model holds no rules: use
+           :func:`crsrules.language.convert` (the same arguments, plus ``rules=``).
         """
-        from crsrules.language import convert  # noqa: PLC0415 (language imports this module)
+        warnings.warn(
+            "LanguageLevels.from_test is deprecated since 0.2.0: use crsrules.language.convert (same arguments)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        # An upward import, for this deprecated method only (listed in the layers contract).
+        from crsrules.language import convert  # noqa: PLC0415
 
         return convert(
             test,

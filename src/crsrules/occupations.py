@@ -58,6 +58,7 @@ import difflib
 import io
 import re
 import unicodedata
+from datetime import date
 from enum import Enum
 from functools import cache
 from importlib import resources
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
     import attrs
 
 __all__ = [
+    "NOC_2021_IN_USE_FROM",
     "BroadCategory",
     "Noc2016Code",
     "Noc2016Skill",
@@ -93,6 +95,12 @@ _COLUMNS = ("noc_code", "title", "teer", "broad_category")
 
 _NOC2021_FORM = "NOC 2021 codes are five-character strings with leading zeros kept, such as '21211' or '00012'"
 _NOC2016_FORM = "NOC 2016 codes are four-character strings with leading zeros kept, such as '2171' or '0013'"
+
+#: The day IRCC's economic programs moved from NOC 2016 to NOC 2021 (skill types and levels gave way to TEER
+#: categories). The policy version of that day (``crsrules.rules.y2022``) takes its effective date from here, and a
+#: job still going on that day must carry its NOC 2021 code. Source: IRCC, FSW program delivery instructions,
+#: work experience (NOC 2016 to NOC 2021 on 2022-11-16).
+NOC_2021_IN_USE_FROM = date(2022, 11, 16)
 
 #: How many close codes an :class:`UnknownOccupationError` suggests at most.
 _MAX_SUGGESTIONS = 5

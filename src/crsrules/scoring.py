@@ -11,11 +11,9 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import attrs
 from attrs import field, frozen
 
-from crsrules.candidate import Candidate
-from crsrules.errors import InvalidArgumentsError, InvalidValueError
+from crsrules.errors import InvalidValueError
 from crsrules.headings import Factor, Section
 from crsrules.model import Education, Factors, LanguageLevels, OfficialLanguage
 from crsrules.rules import resolve
@@ -129,16 +127,15 @@ class ScoreBreakdown:
         }
 
 
-def score(
-    factors: Factors | Candidate, *, on: date | None = None, rules: RuleSet | str | None = None
-) -> ScoreBreakdown:
-    """Compute the CRS score of *factors* (or of a candidate's facts) under the rules in force *on* a date or *rules*.
+def score(factors: Factors, *, on: date | None = None, rules: RuleSet | str | None = None) -> ScoreBreakdown:
+    """Compute the CRS score of *factors* under the rules in force *on* a date or pinned *rules*.
+
+    This is the scoring layer's entry point, for :class:`~crsrules.Factors` only; :func:`crsrules.score` also takes
+    a :class:`~crsrules.Candidate`.
 
     Args:
-        factors: The summary inputs, or a :class:`~crsrules.Candidate` whose facts are taken *on* the date (each line
-            then names the facts it comes from in :attr:`Line.evidence`).
-        on: The date whose rules apply. For Factors give exactly one of *on* and *rules*; a Candidate needs *on*
-            (the day its facts are taken) and may pin *rules* too.
+        factors: The summary inputs.
+        on: The date whose rules apply. Give exactly one of *on* and *rules*.
         rules: A ruleset or its id, such as ``"2025-03-25"``.
 
     Returns:
@@ -159,16 +156,6 @@ def score(
 
     .. versionadded:: 0.1.0
     """
-    if isinstance(factors, Candidate):
-        if on is None:
-            raise InvalidArgumentsError("scoring a Candidate needs on= (the day its facts are taken)")
-        from crsrules.derive import derive  # noqa: PLC0415 (derive imports scoring)
-
-        derivation = derive(factors, on=on, rules=rules)
-        breakdown = score_factors(derivation.factors, derivation.rules)
-        notes = derivation.evidence
-        lines = tuple(line._replace(evidence=notes.get(line.factor, "")) for line in breakdown.lines)
-        return attrs.evolve(breakdown, lines=lines)
     ruleset = resolve(on=on, rules=rules)
     if not isinstance(factors, Factors):
         raise InvalidValueError("factors", factors, "a crsrules.Factors or crsrules.Candidate")

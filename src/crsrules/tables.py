@@ -8,7 +8,6 @@ an accompanying spouse.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from enum import Enum
 from itertools import pairwise
@@ -62,8 +61,17 @@ class Steps(Generic[V]):
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_lookup", tuple(self._compute(n) for n in range(_LOOKUP_SIZE)))
 
+    def _index(self, value: float) -> int:
+        # The last step whose threshold is at or below value; -1 below the first. Steps are a handful of rows.
+        i = -1
+        for threshold, _ in self.steps:
+            if threshold > value:
+                break
+            i += 1
+        return i
+
     def _compute(self, value: int) -> V:
-        i = bisect_right(self.steps, value, key=lambda step: step[0]) - 1
+        i = self._index(value)
         return self.below if i < 0 else self.steps[i][1]
 
     @property
@@ -78,7 +86,7 @@ class Steps(Generic[V]):
 
     def threshold(self, value: int) -> int | None:
         """The threshold of the step that *value* falls in, or None below the first."""
-        i = bisect_right(self.steps, value, key=lambda step: step[0]) - 1
+        i = self._index(value)
         return None if i < 0 else self.steps[i][0]
 
     def updated(self, changes: Mapping[int, V]) -> Steps[V]:

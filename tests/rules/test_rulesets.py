@@ -1,38 +1,50 @@
 """Invariants of every ruleset, and both sides of every effective date."""
 
+import importlib
 import inspect
+import pkgutil
 from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
 
 import crsrules
+import crsrules.rules
 from crsrules.headings import Factor
-from crsrules.rules import y2015, y2016, y2017, y2020, y2022, y2025
+from crsrules.rules import y2015
 from crsrules.tables import RulesDefinitionError, Steps, Table
 
 RULESETS = crsrules.available_rulesets()
-MODULES = (y2015, y2016, y2017, y2020, y2022, y2025)
+# Every policy module, yYYYY, in year order.
+MODULES = [
+    importlib.import_module(f"crsrules.rules.{m.name}")
+    for m in sorted(pkgutil.iter_modules(crsrules.rules.__path__), key=lambda m: m.name)
+    if m.name.startswith("y")
+]
+CRS_PERIODS = ["2015-01-01", "2016-11-19", "2017-06-06", "2020-10-27", "2022-11-16", "2025-03-25"]
 
 
 def test_every_rules_constant_is_registered():
-    """Every RULES_* constant of every rules module is in the registry, and nothing else is."""
+    """Every RULES_* constant of every policy module is in the registry, in date order, and nothing else is."""
     found = [v for m in MODULES for n, v in inspect.getmembers(m) if n.startswith("RULES_")]
-    assert list(RULESETS) == found
+    assert list(RULESETS) == sorted(found, key=lambda r: r.effective)
 
 
-def test_the_six_rulesets_of_the_reference():
-    """The registry holds the six rule periods of reference/crs-points.md section 0."""
-    assert ["2015-01-01", "2016-11-19", "2017-06-06", "2020-10-27", "2022-11-16", "2025-03-25"] == [
-        r.id for r in RULESETS
-    ]
+def test_the_six_crs_periods_of_the_reference():
+    """The six CRS rule periods of reference/crs-points.md section 0 are versions, with their ids, and every other
+    version leaves the CRS points tables as they were."""
+    assert set(CRS_PERIODS) <= {r.id for r in RULESETS}
+    for before, after in pairwise(RULESETS):
+        tables = ("core", "spouse", "skill_transferability", "additional")
+        same = all(getattr(before, t) == getattr(after, t) for t in tables)
+        assert same or after.id in CRS_PERIODS, after.id
 
 
 @pytest.mark.parametrize("ruleset", RULESETS, ids=lambda r: r.id)
 def test_ids_constants_and_effective_dates_agree(ruleset):
-    """A ruleset's id is its ISO effective date, and its constant is named RULES_YYYY_MM_DD."""
+    """A version's id is its ISO effective date, its constant is named RULES_YYYY_MM_DD, in the module of its year."""
     assert ruleset.effective.isoformat() == ruleset.id
-    module = MODULES[RULESETS.index(ruleset)]
+    module = importlib.import_module(f"crsrules.rules.y{ruleset.effective.year}")
     assert getattr(module, "RULES_" + ruleset.id.replace("-", "_")) is ruleset
 
 

@@ -426,7 +426,7 @@ def test_candidate_schema_follows_each_class(cls):
 
 
 def test_derived_fields_are_not_in_the_schema():
-    """LanguageResult.levels is derived from the scores (init=False): not a property."""
+    """LanguageResult's levels are derived (by crsrules.language.levels), never a property of the file."""
     result = candidate_schema()["$defs"]["LanguageResult"]
     assert "levels" not in result["properties"]
     assert {"test", "tested_on", "listening", "reading", "writing", "speaking"} == set(result["required"])

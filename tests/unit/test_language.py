@@ -15,8 +15,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import crsrules.language
+from crsrules.candidate import LanguageResult
 from crsrules.errors import InvalidValueError, TestNotAcceptedError
-from crsrules.language import LanguageTest, TefScale, accepted_tests, convert
+from crsrules.language import LanguageTest, TefScale, accepted_tests, convert, levels
 from crsrules.model import LanguageLevels, OfficialLanguage
 
 ABILITIES = ("listening", "reading", "writing", "speaking")
@@ -211,13 +213,26 @@ def test_french_tests_give_french_levels():
     assert expected == actual
 
 
-def test_from_test_delegates_to_convert():
-    """LanguageLevels.from_test converts the same way as convert."""
+def test_from_test_delegates_to_convert_and_is_deprecated():
+    """LanguageLevels.from_test (deprecated in 0.2.0) converts the same way as convert, with a DeprecationWarning."""
     expected = LanguageLevels(language=OfficialLanguage.ENGLISH, listening=10, reading=10, writing=10, speaking=4)
-    actual = LanguageLevels.from_test(
-        "celpip_general", listening=12, reading=11, writing=10, speaking=4, tested_on=date(2016, 5, 5)
-    )
+    with pytest.warns(DeprecationWarning, match=r"crsrules\.language\.convert"):
+        actual = LanguageLevels.from_test(
+            "celpip_general", listening=12, reading=11, writing=10, speaking=4, tested_on=date(2016, 5, 5)
+        )
     assert expected == actual
+
+
+def test_deprecated_levels_and_accepted_from_still_answer():
+    """LanguageResult.levels and LanguageTest.accepted_from (deprecated in 0.2.0) give the new functions' answers."""
+    result = LanguageResult(
+        test=LanguageTest.IELTS_GENERAL, tested_on=date(2025, 3, 1), listening=8.0, reading=6.5, writing=7.5,
+        speaking=7.0,
+    )
+    with pytest.warns(DeprecationWarning, match=r"crsrules\.language\.levels"):
+        assert levels(result) == result.levels
+    with pytest.warns(DeprecationWarning, match=r"crsrules\.language\.accepted_from"):
+        assert date(2024, 1, 30) == LanguageTest.PTE_CORE.accepted_from
 
 
 @pytest.mark.parametrize("test", list(LanguageTest))
@@ -331,7 +346,7 @@ def test_tef_scale_is_rejected_for_other_tests():
 )
 def test_language_and_acceptance_date_of_each_test(test, language, accepted_from):
     """Each test assesses its official language and is accepted from the date in reference 6.1."""
-    assert (language, accepted_from) == (test.language, test.accepted_from)
+    assert (language, accepted_from) == (test.language, crsrules.language.accepted_from(test))
 
 
 def test_json_values_of_the_tests():

@@ -14,7 +14,8 @@ from typing import Final
 
 from crsrules._validation import a_date
 from crsrules.errors import InvalidArgumentsError, RulesNotInForceError, StaleRulesWarning, UnknownRulesetError
-from crsrules.rules import y2015, y2016, y2017, y2020, y2022, y2025
+from crsrules.rules import y2015, y2016, y2017, y2018, y2019, y2020, y2022, y2023, y2024, y2025
+from crsrules.rules._language import Chart, Column, LanguageRules
 from crsrules.rules._ruleset import (
     Additional,
     Core,
@@ -30,9 +31,12 @@ from crsrules.rules._ruleset import (
 __all__ = [
     "LAST_KNOWN_DATE",
     "Additional",
+    "Chart",
+    "Column",
     "Core",
     "Evidence",
     "FrenchBonus",
+    "LanguageRules",
     "NocVersion",
     "RuleSet",
     "SkillTransferability",
@@ -42,6 +46,7 @@ __all__ = [
     "get_rules",
     "resolve",
     "rules_in_force",
+    "version_on",
 ]
 
 #: Every ruleset, oldest first.
@@ -49,8 +54,12 @@ _ALL: Final = (
     y2015.RULES_2015_01_01,
     y2016.RULES_2016_11_19,
     y2017.RULES_2017_06_06,
+    y2018.RULES_2018_12_01,
+    y2019.RULES_2019_10_01,
     y2020.RULES_2020_10_27,
     y2022.RULES_2022_11_16,
+    y2023.RULES_2023_12_11,
+    y2024.RULES_2024_01_30,
     y2025.RULES_2025_03_25,
 )
 _BY_ID: Final = {r.id: r for r in _ALL}
@@ -89,6 +98,15 @@ def get_rules(id: str | RuleSet) -> RuleSet:  # noqa: A002 (a ruleset's id)
         raise UnknownRulesetError(id, _BY_ID) from None
 
 
+def version_on(on: date) -> RuleSet | None:
+    """The version in force on *on* without the stale-rules warning, or None before the first one.
+
+    For dates that are facts rather than the day rules are applied (a test date, a round's date in the past).
+    """
+    i = bisect_right(_ALL, on, key=lambda r: r.effective) - 1
+    return None if i < 0 else _ALL[i]
+
+
 def rules_in_force(on: date) -> RuleSet:
     """The ruleset in force on *on*: the latest one that starts on or before it.
 
@@ -106,15 +124,15 @@ def rules_in_force(on: date) -> RuleSet:
     .. versionadded:: 0.1.0
     """
     on = a_date("on", on)
-    i = bisect_right(_ALL, on, key=lambda r: r.effective) - 1
-    if i < 0:
+    found = version_on(on)
+    if found is None:
         raise RulesNotInForceError(on, earliest=_ALL[0].effective)
     if on > LAST_KNOWN_DATE:
         warn_stale(
             f"the CRS rules were last confirmed in force on {LAST_KNOWN_DATE.isoformat()}; for {on.isoformat()} "
             f"crsrules applies ruleset {_ALL[-1].id}, but IRCC may have changed the rules since"
         )
-    return _ALL[i]
+    return found
 
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)

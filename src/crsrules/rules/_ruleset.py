@@ -13,6 +13,8 @@ import attrs
 from attrs import frozen
 
 from crsrules.headings import Factor
+from crsrules.language_tests import LanguageTest
+from crsrules.rules._language import LanguageRules
 from crsrules.tables import BySpouse, RulesDefinitionError, Steps, Table, Tiers
 
 if TYPE_CHECKING:
@@ -238,6 +240,10 @@ class RuleSet:
     spouse: SpouseTables
     skill_transferability: SkillTransferability
     additional: Additional
+    #: The language tests accepted and their conversion charts.
+    language: LanguageRules
+    #: The tests whose acceptance or conversion this version changed (empty for most versions).
+    language_changes: frozenset[LanguageTest] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         if self.id != self.effective.isoformat():
@@ -250,20 +256,24 @@ class RuleSet:
         id: str,  # noqa: A002 (the attribute's name)
         effective: date,
         summary: str,
-        changes: frozenset[Factor],
+        changes: frozenset[Factor] = frozenset(),
         sources: tuple[Source, ...],
         verified_on: date,
+        language_changes: frozenset[LanguageTest] = frozenset(),
         **tables: Any,  # noqa: ANN401 (any RuleSet field)
     ) -> RuleSet:
-        """A later ruleset: this one with *tables* replaced, stating what changed and why.
+        """A later version: this one with *tables* replaced, stating what changed and why.
+
+        *changes* names the CRS factors whose points can move; *language_changes* the tests whose acceptance or
+        chart changed. A version declares at least one change; declarations are never inherited.
 
         Raises:
-            RulesDefinitionError: The new ruleset does not start later, declares no change, or cites no source.
+            RulesDefinitionError: The new version does not start later, declares no change, or cites no source.
         """
         if effective <= self.effective:
             msg = f"ruleset {id} must start after {self.id}"
             raise RulesDefinitionError(msg)
-        if not changes or not sources:
+        if not (changes or language_changes) or not sources:
             msg = f"ruleset {id} must declare its changes and its sources"
             raise RulesDefinitionError(msg)
         return attrs.evolve(
@@ -272,6 +282,7 @@ class RuleSet:
             effective=effective,
             summary=summary,
             changes=changes,
+            language_changes=language_changes,
             sources=sources,
             verified_on=verified_on,
             **tables,
@@ -288,6 +299,7 @@ class RuleSet:
             "spouse": _canonical(self.spouse),
             "skill_transferability": _canonical(self.skill_transferability),
             "additional": _canonical(self.additional),
+            "language": self.language.canonical(),
         }
 
     @cached_property

@@ -16,8 +16,11 @@ References:
 from __future__ import annotations
 
 from datetime import date
+from types import MappingProxyType
 
+from crsrules.language_tests import LanguageTest, TefScale
 from crsrules.model import ArrangedEmployment, CanadianEducation, Education
+from crsrules.rules._language import Chart, LanguageRules
 from crsrules.rules._ruleset import (
     Additional,
     Core,
@@ -190,9 +193,56 @@ EVIDENCE = Evidence(
     distance_learning_relief=None,
 )
 
+# Language tests (MI s. 12; IRCC's language equivalency charts, S33 in reference/crs-points.md section 6, as in the
+# IRCC CRS tool's own tables, S10). At launch IRCC accepted IELTS General Training, CELPIP-General and TEF Canada,
+# each for tests taken from Express Entry's first day (S22, S55).
+OPENED = date(2015, 1, 1)
+
+# IELTS General Training -> CLB (reference 6.2, rule E17).
+IELTS_GENERAL = Chart.on_scales(
+    LanguageTest.IELTS_GENERAL,
+    {
+        "reading": ((3.5, 4), (4.0, 5), (5.0, 6), (6.0, 7), (6.5, 8), (7.0, 9), (8.0, 10)),
+        "writing": ((4.0, 4), (5.0, 5), (5.5, 6), (6.0, 7), (6.5, 8), (7.0, 9), (7.5, 10)),
+        "listening": ((4.5, 4), (5.0, 5), (5.5, 6), (6.0, 7), (7.5, 8), (8.0, 9), (8.5, 10)),
+        "speaking": ((4.0, 4), (5.0, 5), (5.5, 6), (6.0, 7), (6.5, 8), (7.0, 9), (7.5, 10)),
+    },
+)
+
+# CELPIP-General -> CLB: level n = CLB n, and 10, 11 and 12 = CLB 10 (S10, S33; reference 6.3, rule E17).
+# Levels 0 to 3 (M entered as 0) keep their own number: all below CLB 4.
+_CELPIP_STEPS = ((1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 6), (7, 7), (8, 8), (9, 9), (10, 10))
+CELPIP_GENERAL = Chart.on_scales(
+    LanguageTest.CELPIP_GENERAL,
+    dict.fromkeys(("listening", "reading", "writing", "speaking"), _CELPIP_STEPS),
+    below=0,
+)
+
+# TEF Canada "ancien score" -> NCLC: IRCC chart for tests before 2019-10-01 (S33, S34, S10, S55); reference 6.5.
+# The CRS's "10 or more" starts at 263 / 393 / 316 / 393 (older copies also listed NCLC 11 and 12).
+TEF_ANCIEN = Chart.on_scales(
+    LanguageTest.TEF_CANADA,
+    {
+        "reading": ((121, 4), (151, 5), (181, 6), (207, 7), (233, 8), (248, 9), (263, 10)),
+        "writing": ((181, 4), (226, 5), (271, 6), (310, 7), (349, 8), (371, 9), (393, 10)),
+        "listening": ((145, 4), (181, 5), (217, 6), (249, 7), (280, 8), (298, 9), (316, 10)),
+        "speaking": ((181, 4), (226, 5), (271, 6), (310, 7), (349, 8), (371, 9), (393, 10)),
+    },
+    tef_scale=TefScale.ANCIEN_SCORE,
+)
+
+LANGUAGE = LanguageRules(
+    accepted_from=MappingProxyType(
+        {LanguageTest.IELTS_GENERAL: OPENED, LanguageTest.CELPIP_GENERAL: OPENED, LanguageTest.TEF_CANADA: OPENED}
+    ),
+    charts=MappingProxyType({LanguageTest.IELTS_GENERAL: IELTS_GENERAL, LanguageTest.CELPIP_GENERAL: CELPIP_GENERAL}),
+    tef_charts=MappingProxyType({TefScale.ANCIEN_SCORE: TEF_ANCIEN}),
+    tef_epochs=((OPENED, TefScale.ANCIEN_SCORE),),
+)
+
 RULES_2015_01_01 = RuleSet(
     id="2015-01-01",
-    effective=date(2015, 1, 1),
+    effective=OPENED,
     summary="Express Entry opens: the launch grid; 600 points for a provincial nomination or arranged employment.",
     changes=frozenset(),
     sources=(
@@ -216,4 +266,5 @@ RULES_2015_01_01 = RuleSet(
     spouse=SPOUSE,
     skill_transferability=SKILL_TRANSFERABILITY,
     additional=ADDITIONAL,
+    language=LANGUAGE,
 )

@@ -16,13 +16,13 @@ from datetime import date
 import attrs
 
 from crsrules.headings import Factor
-from crsrules.rules import y2017
+from crsrules.rules import y2017, y2019
 from crsrules.rules._ruleset import Source
 
 # D. Additional points: French-language skills.
 ADDITIONAL = attrs.evolve(y2017.ADDITIONAL, french=attrs.evolve(y2017.FRENCH, weak_english=25, strong_english=50))
 
-RULES_2020_10_27 = y2017.RULES_2017_06_06.derive(
+RULES_2020_10_27 = y2019.RULES_2019_10_01.derive(
     id="2020-10-27",
     effective=date(2020, 10, 27),
     summary="French-language skills raised to 25 or 50.",

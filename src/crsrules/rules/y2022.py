@@ -19,6 +19,7 @@ from datetime import date
 import attrs
 
 from crsrules.headings import Factor
+from crsrules.occupations import NOC_2021_IN_USE_FROM
 from crsrules.rules import y2020
 from crsrules.rules._ruleset import NocVersion, Source
 
@@ -34,7 +35,7 @@ EVIDENCE = attrs.evolve(
 
 RULES_2022_11_16 = y2020.RULES_2020_10_27.derive(
     id="2022-11-16",
-    effective=date(2022, 11, 16),
+    effective=NOC_2021_IN_USE_FROM,
     summary="NOC 2021 adopted: TEER 0-3 define skilled work and arranged employment; distance-learning relief.",
     changes=frozenset(
         {

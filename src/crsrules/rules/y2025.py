@@ -19,11 +19,11 @@ import attrs
 
 from crsrules.headings import Factor
 from crsrules.model import ArrangedEmployment
-from crsrules.rules import y2022
+from crsrules.rules import y2024
 from crsrules.rules._ruleset import Source
 
 # D. Additional points: arranged employment earns nothing.
-_PREVIOUS = y2022.RULES_2022_11_16.additional
+_PREVIOUS = y2024.RULES_2024_01_30.additional
 ADDITIONAL = attrs.evolve(
     _PREVIOUS,
     arranged_employment=_PREVIOUS.arranged_employment.updated(
@@ -31,7 +31,7 @@ ADDITIONAL = attrs.evolve(
     ),
 )
 
-RULES_2025_03_25 = y2022.RULES_2022_11_16.derive(
+RULES_2025_03_25 = y2024.RULES_2024_01_30.derive(
     id="2025-03-25",
     effective=date(2025, 3, 25),
     summary="Arranged employment no longer earns CRS points.",

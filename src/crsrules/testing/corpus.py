@@ -28,7 +28,7 @@ from crsrules.candidate import (
     Sibling,
     Spouse,
 )
-from crsrules.language import LanguageTest, TefScale, score_range
+from crsrules.language import LanguageTest, TefScale, accepted_from, score_range
 from crsrules.model import (
     ArrangedEmployment,
     CanadianEducation,
@@ -116,7 +116,7 @@ def _results(rng: random.Random, count: int) -> tuple[LanguageResult, ...]:
     results = []
     for _ in range(count):
         test = rng.choice(list(LanguageTest))
-        results.append(_result(rng, test, _day(rng, max(test.accepted_from, date(2014, 1, 1)), _LAST_DAY)))
+        results.append(_result(rng, test, _day(rng, max(accepted_from(test), date(2014, 1, 1)), _LAST_DAY)))
     return tuple(results)
 
 

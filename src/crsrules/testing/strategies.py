@@ -43,8 +43,8 @@ from crsrules.candidate import (
     Sibling,
     Spouse,
 )
-from crsrules.derive import anniversary
-from crsrules.language import LanguageTest, TefScale, score_range, tef_scale_on
+from crsrules.evidence import anniversary
+from crsrules.language import LanguageTest, TefScale, accepted_from, score_range, tef_scale_on
 from crsrules.model import (
     MAX_CLB,
     ArrangedEmployment,
@@ -55,8 +55,8 @@ from crsrules.model import (
     OfficialLanguage,
     SpouseFactors,
 )
-from crsrules.occupations import all_occupations
-from crsrules.rules import RuleSet, available_rulesets, y2022
+from crsrules.occupations import NOC_2021_IN_USE_FROM, all_occupations
+from crsrules.rules import RuleSet, available_rulesets
 
 __all__ = [
     "candidates",
@@ -170,7 +170,7 @@ _MIN_AGE, _MAX_AGE, _ADULT_AGE = 18, 60, 16
 # The longest program drawn (started_on is at most this many years before completed_on).
 _PROGRAM_YEARS = 6
 # IRCC adopted NOC 2021 on this day; a NOC 2016 code is drawn only for work or offers that ended before it.
-_NOC_2021_ADOPTED = y2022.RULES_2022_11_16.effective
+_NOC_2021_ADOPTED = NOC_2021_IN_USE_FROM
 
 _DAYS_A_YEAR = 365
 # Flags whose unusual value (not paid, self-employed, ...) is drawn a quarter of the time, the usual one first.
@@ -238,7 +238,7 @@ def _scores(test: LanguageTest, scale: TefScale) -> tuple[st.SearchStrategy[floa
 def _language_result(draw: st.DrawFn, *, tests: tuple[LanguageTest, ...], on: date, earliest: date) -> LanguageResult:
     """A result of one of *tests*, taken from *earliest* (or the test's first accepted day) to *on*."""
     test = draw(st.sampled_from(tests))
-    tested_on = draw(_dates_back(on, max(earliest, test.accepted_from)))
+    tested_on = draw(_dates_back(on, max(earliest, accepted_from(test))))
     tef_scale = None
     if test is LanguageTest.TEF_CANADA:
         # None (the date's chart), the "ancien score" column IRCC asks for, or the date's own scale named.
@@ -256,7 +256,7 @@ def _language_result(draw: st.DrawFn, *, tests: tuple[LanguageTest, ...], on: da
 
 
 def _accepted_by(on: date, test: LanguageTest | None = None) -> tuple[LanguageTest, ...]:
-    return tuple(t for t in LanguageTest if t.accepted_from <= on and test in {None, t})
+    return tuple(t for t in LanguageTest if accepted_from(t) <= on and test in {None, t})
 
 
 def _recent_results(on: date, *, max_size: int) -> st.SearchStrategy[tuple[LanguageResult, ...]]:
@@ -288,10 +288,10 @@ def language_results(*, test: LanguageTest | None = None, on: date | None = None
     tests = _accepted_by(latest, test)
     if not tests:
         named = "" if test is None else f"{test.label} "
-        since = min(t.accepted_from for t in LanguageTest) if test is None else test.accepted_from
+        since = min(accepted_from(t) for t in LanguageTest) if test is None else accepted_from(test)
         msg = f"on={latest.isoformat()}: no {named}result can be taken by then (accepted from {since.isoformat()})"
         raise InvalidArgument(msg)
-    earliest = min(t.accepted_from for t in tests) if on is None else anniversary(on, -_TEST_YEARS)
+    earliest = min(accepted_from(t) for t in tests) if on is None else anniversary(on, -_TEST_YEARS)
     return _language_result(tests=tests, on=latest, earliest=earliest)
 
 
