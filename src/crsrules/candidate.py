@@ -23,7 +23,6 @@ from crsrules.occupations import NOC_2021_IN_USE_FROM, occupation
 
 if TYPE_CHECKING:
     from crsrules.model import Factors, LanguageLevels
-    from crsrules.rules import RuleSet
 
 __all__ = [
     "CREDENTIAL_LEVELS",
@@ -420,7 +419,7 @@ class Candidate:
     #: When the Express Entry profile was submitted (timezone-aware; the tie-breaking rule orders by it).
     profile_submitted_at: datetime | None = field(default=None, validator=_aware)
 
-    def factors(self, *, on: date, rules: RuleSet | str | None = None) -> Factors:
+    def factors(self, *, on: date, rules: Any = None) -> Factors:  # noqa: ANN401 (a RuleSet or its id; deprecated)
         """The CRS inputs on *on*; see :func:`crsrules.factors`.
 
         .. deprecated:: 0.2.0

@@ -19,8 +19,6 @@ from crsrules.errors import InvalidValueError
 if TYPE_CHECKING:
     from datetime import date
 
-    from crsrules.language_tests import LanguageTest, TefScale
-
 __all__ = [
     "ArrangedEmployment",
     "CanadianEducation",
@@ -162,14 +160,14 @@ class LanguageLevels:
     @classmethod
     def from_test(  # noqa: PLR0913 (one argument per ability, plus the test, its date and the TEF scale)
         cls,
-        test: LanguageTest | str,
+        test: Any,  # noqa: ANN401 (a LanguageTest or its value; deprecated shim)
         *,
         listening: float,
         reading: float,
         writing: float,
         speaking: float,
         tested_on: date,
-        tef_scale: TefScale | str | None = None,
+        tef_scale: Any = None,  # noqa: ANN401 (a TefScale, its value or None; deprecated shim)
     ) -> LanguageLevels:
         """Convert a test result to CLB/NCLC levels (see :func:`crsrules.language.convert`).
 
