@@ -17,7 +17,7 @@ from crsrules._validation import a_date
 from crsrules.candidate import Candidate
 from crsrules.derive import derive
 from crsrules.errors import InvalidArgumentsError, InvalidValueError, StaleRulesWarning
-from crsrules.rules import LAST_KNOWN_DATE, warn_stale
+from crsrules.rules import LAST_KNOWN_DATE, get_rules, warn_stale
 from crsrules.scoring import score_factors
 
 if TYPE_CHECKING:
@@ -65,11 +65,14 @@ class ScoreChange:
         }
 
 
-def timeline(candidate: Candidate, start: date, end: date) -> tuple[ScoreChange, ...]:
+def timeline(
+    candidate: Candidate, start: date, end: date, *, rules: RuleSet | str | None = None
+) -> tuple[ScoreChange, ...]:
     """Every date from the day after *start* to *end* (inclusive) on which *candidate*'s score changes.
 
-    Each day uses the ruleset in force that day. Dates after :data:`crsrules.rules.LAST_KNOWN_DATE` use the latest
-    ruleset, with one :class:`~crsrules.StaleRulesWarning` for the whole call.
+    Each day uses the version in force that day, or the pinned *rules* (a version or its id) on every day, so
+    that only the facts move. Dates after :data:`crsrules.rules.LAST_KNOWN_DATE` use the latest version, with one
+    :class:`~crsrules.StaleRulesWarning` for the whole call (none when *rules* is pinned).
 
     Raises:
         InvalidValueError: *start* or *end* is not a date, or *candidate* is not a Candidate.
@@ -84,9 +87,11 @@ def timeline(candidate: Candidate, start: date, end: date) -> tuple[ScoreChange,
         [('2025-07-01', 110, 105)]
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *rules* pins a version.
     """
     if not isinstance(candidate, Candidate):
         raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
+    pinned = None if rules is None else get_rules(rules)
     start, end = a_date("start", start), a_date("end", end)
     if end < start:
         raise InvalidArgumentsError(f"end ({end.isoformat()}) is before start ({start.isoformat()})")
@@ -95,12 +100,12 @@ def timeline(candidate: Candidate, start: date, end: date) -> tuple[ScoreChange,
     changes = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", StaleRulesWarning)
-        previous = derive(candidate, on=start)
+        previous = derive(candidate, on=start, rules=pinned)
         previous_total = score_factors(previous.factors, previous.rules).total
         day = start
         while day < end:
             day += timedelta(days=1)
-            current = derive(candidate, on=day)
+            current = derive(candidate, on=day, rules=pinned)
             if current.factors == previous.factors and current.rules is previous.rules:
                 continue
             total = score_factors(current.factors, current.rules).total
@@ -110,7 +115,7 @@ def timeline(candidate: Candidate, start: date, end: date) -> tuple[ScoreChange,
                     ScoreChange(on=day, before=previous_total, after=total, rules_id=current.rules.id, reasons=reasons)
                 )
             previous, previous_total = current, total
-    if end > LAST_KNOWN_DATE:
+    if end > LAST_KNOWN_DATE and pinned is None:
         warn_stale(
             f"the CRS rules were last confirmed in force on {LAST_KNOWN_DATE.isoformat()}; the timeline applies "
             "the latest ruleset after that, but IRCC may have changed the rules since"

@@ -398,3 +398,17 @@ def test_a_date_before_the_birth_date_is_an_error():
     """Taking the facts before the candidate was born names the date and the birth date."""
     with pytest.raises(crsrules.InvalidValueError, match="on or after the birth date"):
         crsrules.factors(candidate(birth_date=date(2016, 1, 1)), on=date(2015, 6, 1))
+
+
+def test_a_pinned_timeline_moves_only_with_the_facts():
+    """timeline(rules=...) applies one version on every day: across 2025-03-25 a job offer keeps its points."""
+    from crsrules import JobOffer, timeline
+
+    candidate = Candidate(
+        birth_date=date(1990, 1, 1),
+        job_offer=JobOffer(noc="21231", offered_on=date(2024, 1, 1)),
+    )
+    in_force = timeline(candidate, date(2025, 3, 1), date(2025, 4, 1))
+    pinned = timeline(candidate, date(2025, 3, 1), date(2025, 4, 1), rules="2022-11-16")
+    assert [(date(2025, 3, 25), -50)] == [(c.on, c.delta) for c in in_force]
+    assert () == pinned
