@@ -56,7 +56,6 @@ References:
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import math
 import re
@@ -76,7 +75,7 @@ from crsrules import rules
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Job, LanguageResult
 from crsrules.derive import anniversary, continuous_periods, counted_credentials, valid_language_results, work_hours
-from crsrules.errors import CRSRulesError, InvalidValueError
+from crsrules.errors import CRSRulesError, InvalidValueError, UnknownRoundNameError
 from crsrules.language import LanguageTest
 from crsrules.model import Education
 from crsrules.occupations import UnknownOccupationError, occupation
@@ -820,26 +819,6 @@ force on 2024-06-01: it is in force from 2025-02-27.
         super().__init__(
             f"the category {category.value!r} ({category.title}) is not in force on {on.isoformat()}: "
             f"it is in force {spans}."
-        )
-
-
-class UnknownRoundNameError(CRSRulesError, LookupError):
-    """A round name that no category version carries.
-
-    Attributes:
-        name: The name given.
-        suggestions: Close known names, best first (possibly empty).
-
-    .. versionadded:: 0.1.0
-    """
-
-    def __init__(self, name: object, known: Iterable[str]) -> None:
-        self.name = name
-        self.suggestions = tuple(difflib.get_close_matches(str(name), list(dict.fromkeys(known)), n=3, cutoff=0.6))
-        hint = f" Did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
-        super().__init__(
-            f"unknown round name {name!r}: no category version carries it.{hint} "
-            "Category versions list their names in CategoryVersion.round_names."
         )
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "RulesNotInForceError",
     "StaleRulesWarning",
     "TestNotAcceptedError",
+    "UnknownRoundNameError",
     "UnknownRulesetError",
 ]
 
@@ -134,6 +135,50 @@ class UnknownRulesetError(CRSRulesError, LookupError):
         self.suggestions = tuple(difflib.get_close_matches(str(id), known, n=3, cutoff=0.6))
         hint = f" Did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
         super().__init__(f"unknown ruleset {id!r}: the rulesets are {', '.join(known)}.{hint}")
+
+
+class UnknownRoundNameError(CRSRulesError, LookupError):
+    """A round name (IRCC's ``drawName``) that crsrules does not know.
+
+    Raised by :func:`crsrules.draws.round_type` (which knows every name: the program rounds' and the category
+    versions') and by :func:`crsrules.version_for_round_name` (which knows the category versions' names only).
+
+    Attributes:
+        name: The name that was given.
+        suggestions: Close known names, best first (possibly empty).
+
+    Example:
+        >>> raise UnknownRoundNameError("STEM occupations (Version 2)", ["STEM occupations (Version 1)"])
+        Traceback (most recent call last):
+        ...
+        crsrules.errors.UnknownRoundNameError: unknown round name 'STEM occupations (Version 2)': it is none of the 1 \
+round names of the category versions (CategoryVersion.round_names). Did you mean 'STEM occupations (Version 1)'?
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Defined here, and raised by :func:`crsrules.draws.round_type` too, in place of
+       ``crsrules.draws.UnknownRoundTypeError``.
+    """
+
+    def __init__(
+        self,
+        name: object,
+        known: Iterable[str],
+        *,
+        among: str = "round names of the category versions (CategoryVersion.round_names)",
+    ) -> None:
+        """Name the unknown *name* and suggest the closest of *known*.
+
+        Args:
+            name: The name that was given.
+            known: Every name that would have been accepted.
+            among: What *known* are, for the message.
+        """
+        names = list(dict.fromkeys(known))
+        self.name = name
+        self.suggestions = tuple(difflib.get_close_matches(str(name), names, n=3, cutoff=0.6))
+        hint = f" Did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
+        super().__init__(f"unknown round name {name!r}: it is none of the {len(names)} {among}.{hint}")
 
 
 class StaleRulesWarning(UserWarning):

@@ -148,7 +148,7 @@ def _conditions(
     if draw.kind is DrawKind.CATEGORY and draw.category is not None:
         category = category_eligibility(candidate, draw.category, on=on)
         verdict = "eligible" if category.eligible else "not eligible"
-        reasons.append(f"{verdict} for the category {draw.category}: " + "; ".join(category.reasons))
+        reasons.append(f"{verdict} for the category {draw.category.value}: " + "; ".join(category.reasons))
         met = met and category.eligible
     return met, reasons, category
 

@@ -478,7 +478,7 @@ def same_terms(a, b):
 
 
 def test_every_category_round_of_the_shared_data_maps_to_the_terms_in_force_that_day():
-    packaged = resources.files("crsrules.data").joinpath("category-rounds.csv")
+    packaged = Path(__file__).resolve().parents[1] / "data" / "category-rounds.csv"  # the tests' copy
     if packaged.is_file():
         text = packaged.read_text(encoding="utf-8")
     elif (SHARED / "category-rounds.csv").exists():

@@ -20,6 +20,7 @@ import attrs
 import pytest
 
 import crsrules
+from crsrules.categories import Category
 from crsrules.draws import (
     CATEGORIES,
     Draw,
@@ -30,10 +31,6 @@ from crsrules.draws import (
     ScoreRange,
     UnknownDrawError,
     UnknownRoundTypeError,
-    _by_number,
-    _draws,
-    _parse_distributions,
-    _parse_rounds,
     by_number,
     cutoff_estimate_accuracy,
     distribution,
@@ -46,10 +43,14 @@ from crsrules.draws import (
     round_types,
     summary,
 )
+from crsrules.draws._load import _by_number, _draws, _parse_distributions, _parse_rounds
 from crsrules.errors import CRSRulesError, InvalidArgumentsError, InvalidValueError
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
-FILES = ("express-entry-rounds.csv", "express-entry-pool-distribution.csv", "category-rounds.csv")
+FILES = ("express-entry-rounds.csv", "express-entry-pool-distribution.csv")
+# The shared data's list of category rounds: no longer package data (crsrules/data/README.md says why), kept with the
+# tests to check that the rounds data and the category versions' round names give every category round its category.
+CATEGORY_ROUNDS = Path(__file__).resolve().parents[1] / "data" / "category-rounds.csv"
 
 
 def package_bytes(name: str) -> bytes:
@@ -60,16 +61,36 @@ def package_rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(package_bytes(name).decode("utf-8"), newline="")))
 
 
+def category_round_rows() -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(CATEGORY_ROUNDS.read_text(encoding="utf-8"), newline="")))
+
+
 # --- the issue's facts ----------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "expected",
     [
-        ("252", date(2023, 6, 28), DrawKind.CATEGORY, "healthcare", "Healthcare occupations (Version 1)", 500, 476),
+        (
+            "252",
+            date(2023, 6, 28),
+            DrawKind.CATEGORY,
+            Category.HEALTHCARE,
+            "Healthcare occupations (Version 1)",
+            500,
+            476,
+        ),
         ("253", date(2023, 7, 4), DrawKind.GENERAL, None, "No Program Specified", 700, 511),
-        ("254", date(2023, 7, 5), DrawKind.CATEGORY, "stem", "STEM occupations (Version 1)", 500, 486),
-        ("255", date(2023, 7, 6), DrawKind.CATEGORY, "healthcare", "Healthcare occupations (Version 1)", 1500, 463),
+        ("254", date(2023, 7, 5), DrawKind.CATEGORY, Category.STEM, "STEM occupations (Version 1)", 500, 486),
+        (
+            "255",
+            date(2023, 7, 6),
+            DrawKind.CATEGORY,
+            Category.HEALTHCARE,
+            "Healthcare occupations (Version 1)",
+            1500,
+            463,
+        ),
     ],
 )
 def test_the_issues_rounds(expected):
@@ -112,7 +133,13 @@ def test_438_rounds_as_the_readme_states():
 
 def test_latest_is_round_437():
     d = latest()
-    assert ("437", date(2026, 8, 19), "french", 5000, 382) == (d.number, d.date, d.category, d.invitations, d.cutoff)
+    assert ("437", date(2026, 8, 19), Category.FRENCH, 5000, 382) == (
+        d.number,
+        d.date,
+        d.category,
+        d.invitations,
+        d.cutoff,
+    )
 
 
 @pytest.mark.parametrize(
@@ -183,7 +210,7 @@ _TEXT_TIME = re.compile(
 
 def test_category_rounds_tie_break_texts_read_as_the_same_utc_times():
     """category-rounds.csv keeps IRCC's text; it must say the same time as the ISO column of the rounds file."""
-    for row in package_rows("category-rounds.csv"):
+    for row in category_round_rows():
         match = _TEXT_TIME.fullmatch(row["tie_breaking_rule_utc"])
         assert match, row
         text = f"{match['month']} {match['day']} {match['year']} {match['time']}"
@@ -265,14 +292,14 @@ def test_every_round_type_in_the_file_is_mapped_and_every_mapping_is_used():
 
 
 def test_every_category_round_maps_to_a_slug_and_a_name_in_category_rounds_csv():
-    rows = {row["round_number"]: row for row in package_rows("category-rounds.csv")}
+    rows = {row["round_number"]: row for row in category_round_rows()}
     category_rounds = history(kind=DrawKind.CATEGORY)
     assert 74 == len(category_rounds)
     assert set(rows) == {d.number for d in category_rounds}
     for d in category_rounds:
         row = rows[d.number]
-        assert d.category in CATEGORIES
-        assert (row["category"], row["ircc_round_name"]) == (d.category, d.round_name)
+        assert d.category.value in CATEGORIES
+        assert (Category(row["category"]), row["ircc_round_name"]) == (d.category, d.round_name)
         assert (row["date"], int(row["invitations"]), int(row["crs_lowest_invited"])) == (
             d.date.isoformat(),
             d.invitations,
@@ -302,6 +329,20 @@ def test_readme_records_the_package_csv_hash(name):
     assert hashlib.sha256(package_bytes(name)).hexdigest() in readme
 
 
+def test_the_tests_category_rounds_are_the_shared_copy():
+    shared = SHARED / "category-rounds.csv"
+    if not shared.exists():
+        pytest.skip(f"no shared copy at {shared}")
+    assert shared.read_bytes() == CATEGORY_ROUNDS.read_bytes()
+
+
+def test_category_rounds_csv_is_no_longer_package_data():
+    """Its slugs come from the category versions' round names now (crsrules/data/README.md says why)."""
+    assert not resources.files("crsrules.data").joinpath("category-rounds.csv").is_file()
+    readme = resources.files("crsrules.data").joinpath("README.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(CATEGORY_ROUNDS.read_bytes()).hexdigest() in readme
+
+
 # --- round names ----------------------------------------------------------------------------------------------------
 
 
@@ -324,7 +365,12 @@ def test_readme_records_the_package_csv_hash(name):
 )
 def test_names_from_before_the_2024_renaming_are_accepted(former, current, slug):
     t = round_type(former)
-    assert (current, DrawKind.CATEGORY, slug, "Version 1") == (t.name, t.kind, t.category, t.category_version)
+    assert (current, DrawKind.CATEGORY, Category(slug), "Version 1") == (
+        t.name,
+        t.kind,
+        t.category,
+        t.category_version,
+    )
     assert former in t.former_names
 
 
@@ -350,6 +396,40 @@ def test_unknown_round_name_suggests_close_ones():
     assert isinstance(info.value, LookupError)
     assert isinstance(info.value, CRSRulesError)
     assert "Healthcare occupations (Version 1)" in info.value.suggestions
+
+
+def test_category_round_names_come_from_the_category_versions():
+    """Each category version's round names resolve to its category; its first name is the one the feed uses now."""
+    versions = crsrules.available_category_versions()
+    for version in versions:
+        for name in version.round_names:
+            t = round_type(name)
+            assert (DrawKind.CATEGORY, version.category) == (t.kind, t.category), name
+            assert name == t.name or name in t.former_names, name
+        if version.round_names:
+            assert version.round_names[0] == round_type(version.round_names[0]).name
+    names = {t.name for t in round_types() if t.kind is DrawKind.CATEGORY}
+    assert names == {v.round_names[0] for v in versions if v.round_names}
+
+
+def test_round_names_ignore_case_and_spaces_but_the_data_must_use_irccs_spelling():
+    assert "STEM occupations (Version 1)" == round_type("  stem   OCCUPATIONS (version 1) ").name
+    assert DrawKind.GENERAL is round_type("no program  specified").kind
+    with pytest.raises(DrawDataError, match=re.escape("round_type must be IRCC's current name 'General'")):
+        _parse_rounds(ROUNDS_HEADER + "1,2015-01-31,general,779,886,,feed\n")
+
+
+def test_one_error_for_unknown_round_names():
+    """UnknownRoundTypeError is the deprecated name of crsrules.errors.UnknownRoundNameError, the same class."""
+    assert UnknownRoundTypeError is crsrules.errors.UnknownRoundNameError is crsrules.UnknownRoundNameError
+    assert crsrules.categories.UnknownRoundNameError is crsrules.UnknownRoundNameError
+    with pytest.raises(crsrules.UnknownRoundNameError, match=re.escape("see crsrules.draws.round_types()")) as info:
+        round_type("Lottery")
+    assert "Lottery" == info.value.name
+    with pytest.raises(UnknownRoundTypeError):
+        crsrules.version_for_round_name("General")  # a program round: no category version carries it
+    with pytest.raises(UnknownRoundTypeError):
+        round_type(254)  # type: ignore[arg-type]
 
 
 def test_categories_are_the_reference_slugs():
@@ -401,6 +481,15 @@ def test_history_by_category_and_date():
     assert {"French-Language proficiency 2026-Version 2"} == {d.round_name for d in french_2026}
     assert () == history(category="researchers")
     assert () == history(category="stem", kind=DrawKind.CEC)
+
+
+def test_history_by_year_and_by_category_enum():
+    assert history(start=date(2023, 1, 1), end=date(2023, 12, 31)) == history(year=2023)
+    assert [("274", 481)] == [(d.number, d.cutoff) for d in history(year=2023, category=Category.STEM)[1:]]
+    assert history(category=Category.STEM) == history(category="stem")
+    assert () == history(year=2014)
+    with pytest.raises(InvalidValueError, match="'year' must be a year as a whole number"):
+        history(year="2023")  # type: ignore[arg-type]
 
 
 def test_history_rejects_bad_filters():
@@ -471,7 +560,7 @@ CATEGORY_YEARS = [
 
 def test_summary_by_year_and_category_matches_the_reference():
     rows = summary(history(kind="category"), by=("year", "category"))
-    got = sorted((r.year, r.category, r.rounds, r.invitations, r.lowest_cutoff, r.highest_cutoff) for r in rows)
+    got = sorted((r.year, r.category.value, r.rounds, r.invitations, r.lowest_cutoff, r.highest_cutoff) for r in rows)
     assert sorted(CATEGORY_YEARS) == got
 
 
@@ -764,6 +853,15 @@ def test_draw_validation(changes, message):
         _draw(**changes)
 
 
+def test_a_draw_takes_a_category_or_its_slug():
+    stem = {"kind": DrawKind.CATEGORY, "round_name": "STEM occupations (Version 1)", "date": date(2023, 7, 5)}
+    made = _draw(category="stem", **stem)
+    assert made == _draw(category=Category.STEM, **stem)
+    assert (Category.STEM, "Version 1") == (made.category, made.category_version)
+    assert ("stem", "Version 1") == (made.as_dict()["category"], made.as_dict()["category_version"])
+    assert _draw(kind=DrawKind.CATEGORY, category="stem", round_name="STEM round").category_version is None
+
+
 def test_a_hand_made_draw():
     d = _draw(tie_break=datetime(2030, 1, 2, 1, tzinfo=UTC))
     assert d.category_version is None
@@ -806,67 +904,58 @@ def test_pool_distribution_discrepancies_of_a_hand_made_one():
 
 
 ROUNDS_HEADER = "round,date,round_type,invitations,crs_cutoff,tie_break,source\n"
-CATEGORY_HEADER = "round_number,date,category,ircc_round_name,invitations,crs_lowest_invited,tie_breaking_rule_utc\n"
 ROUND_1 = "1,2015-01-31,No Program Specified,779,886,,feed\n"
 STEM_ROUND = "254,2023-07-05,STEM occupations (Version 1),500,486,2022-11-23T00:01:29Z,feed\n"
-STEM_ROW = '254,2023-07-05,stem,STEM occupations (Version 1),500,486,"November 23, 2022 00:01:29 UTC"\n'
 
 
 def test_a_small_valid_file_loads():
-    loaded = _parse_rounds(ROUNDS_HEADER + ROUND_1 + STEM_ROUND, CATEGORY_HEADER + STEM_ROW)
+    loaded = _parse_rounds(ROUNDS_HEADER + ROUND_1 + STEM_ROUND)
     assert ["1", "254"] == [d.number for d in loaded]
-    assert "stem" == loaded[1].category
+    assert Category.STEM == loaded[1].category
 
 
 @pytest.mark.parametrize(
-    ("rows", "categories", "message"),
+    ("rows", "message"),
     [
-        ("1,2015-01-31,Lottery,779,886,,feed\n", "", "line 2: round 1: unknown round name 'Lottery'"),
+        ("1,2015-01-31,Lottery,779,886,,feed\n", "line 2: round 1: unknown round name 'Lottery'"),
         (
             "254,2023-07-05,STEM occupations (2023-1),500,486,,feed\n",
-            STEM_ROW,
             "line 2: round 254: round_type must be IRCC's current name 'STEM occupations (Version 1)'",
         ),
-        ("1,2015-1-31,No Program Specified,779,886,,feed\n", "", "line 2: date must be an ISO date"),
-        ("1,2015-02-30,No Program Specified,779,886,,feed\n", "", "line 2: date must be an ISO date"),
-        ("1,2015-01-31,No Program Specified,-5,886,,feed\n", "", "line 2: invitations must be a whole number"),
-        ("1,2015-01-31,No Program Specified,5,1300,,feed\n", "", "line 2: round 1: 'cutoff' must be a CRS score"),
-        ("1,2015-01-31,No Program Specified,5,300,,\n", "", "line 2: round 1: source must name where"),
-        ("x1,2015-01-31,No Program Specified,5,300,,feed\n", "", "line 2: round must be a number"),
+        ("1,2015-1-31,No Program Specified,779,886,,feed\n", "line 2: date must be an ISO date"),
+        ("1,2015-02-30,No Program Specified,779,886,,feed\n", "line 2: date must be an ISO date"),
+        ("1,2015-01-31,No Program Specified,-5,886,,feed\n", "line 2: invitations must be a whole number"),
+        ("1,2015-01-31,No Program Specified,5,1300,,feed\n", "line 2: round 1: 'cutoff' must be a CRS score"),
+        ("1,2015-01-31,No Program Specified,5,300,,\n", "line 2: round 1: source must name where"),
+        ("x1,2015-01-31,No Program Specified,5,300,,feed\n", "line 2: round must be a number"),
         (
             "1,2015-01-31,No Program Specified,5,300,October 7 at 16:38:21 UTC,feed\n",
-            "",
             "line 2: tie_break must be empty or an ISO UTC time",
         ),
-        ("1,2015-01-31,No Program Specified,5,300,2015-01-30T25:00:00Z,feed\n", "", "line 2: tie_break must be"),
-        (ROUND_1 + ROUND_1, "", "line 3: round 1 must come after round 1"),
-        ("2,2015-02-07,General,1,1,,feed\n" + ROUND_1, "", "line 3: round 1 must come after round 2"),
-        (ROUND_1 + "2,2015-01-30,General,1,1,,feed\n", "", "line 3: round 2 (2015-01-30) is dated before round 1"),
-        (STEM_ROUND, "", "line 2: category round 254 has no row in category-rounds.csv"),
-        (STEM_ROUND, STEM_ROW.replace(",486,", ",487,"), "category-rounds.csv, line 2: round 254 must agree"),
-        (STEM_ROUND, STEM_ROW.replace(",stem,", ",trades,"), "must have category 'stem' (got 'trades')"),
-        (STEM_ROUND, STEM_ROW + STEM_ROW, "category-rounds.csv, line 3: round 254 appears twice"),
-        (ROUND_1, STEM_ROW, "category-rounds.csv: rounds 254 are not category rounds"),
-        ("1,2015-01-31,No Program Specified,779\n", "", "line 2: expected 7 columns"),
-        ("", "", "express-entry-rounds.csv: no rounds"),
+        ("1,2015-01-31,No Program Specified,5,300,2015-01-30T25:00:00Z,feed\n", "line 2: tie_break must be"),
+        (ROUND_1 + ROUND_1, "line 3: round 1 must come after round 1"),
+        ("2,2015-02-07,General,1,1,,feed\n" + ROUND_1, "line 3: round 1 must come after round 2"),
+        (ROUND_1 + "2,2015-01-30,General,1,1,,feed\n", "line 3: round 2 (2015-01-30) is dated before round 1"),
+        ("1,2015-01-31,No Program Specified,779\n", "line 2: expected 7 columns"),
+        ("", "express-entry-rounds.csv: no rounds"),
     ],
 )
-def test_bad_rounds_data_is_reported_with_its_line(rows, categories, message):
+def test_bad_rounds_data_is_reported_with_its_line(rows, message):
     with pytest.raises(DrawDataError, match=re.escape(message)):
-        _parse_rounds(ROUNDS_HEADER + rows, CATEGORY_HEADER + categories)
+        _parse_rounds(ROUNDS_HEADER + rows)
 
 
 def test_a_bad_header_is_reported():
     with pytest.raises(DrawDataError, match=re.escape("express-entry-rounds.csv: the header must be round,date")):
-        _parse_rounds("number,date\n", CATEGORY_HEADER)
+        _parse_rounds("number,date\n")
 
 
 def test_round_208_is_the_only_unreadable_tie_break_allowed():
     row = "208,2021-10-27,Provincial Nominee Program,681,744,October 7 at 16:38:21 UTC,feed\n"
-    (d,) = _parse_rounds(ROUNDS_HEADER + row, CATEGORY_HEADER)
+    (d,) = _parse_rounds(ROUNDS_HEADER + row)
     assert (None, "October 7 at 16:38:21 UTC") == (d.tie_break, d.tie_break_text)
     with pytest.raises(DrawDataError, match="line 2: tie_break must be"):
-        _parse_rounds(ROUNDS_HEADER + row.replace("October 7", "October 8"), CATEGORY_HEADER)
+        _parse_rounds(ROUNDS_HEADER + row.replace("October 7", "October 8"))
 
 
 LABELS = [
@@ -909,7 +998,7 @@ def _interleaved() -> str:
 
 
 def test_a_small_valid_distribution_loads():
-    rounds = _parse_rounds(ROUNDS_HEADER + ROUND_1, CATEGORY_HEADER)
+    rounds = _parse_rounds(ROUNDS_HEADER + ROUND_1)
     (pool,) = _parse_distributions(POOL_HEADER + pool_rows(), rounds)
     assert (94, 94, ()) == (pool.total, pool.candidates, pool.discrepancies)
 
@@ -932,22 +1021,27 @@ def test_a_small_valid_distribution_loads():
     ],
 )
 def test_bad_distribution_data_is_reported_with_its_line(text, message):
-    rounds = _parse_rounds(ROUNDS_HEADER + ROUND_1 + "2,2015-02-07,General,1,1,,feed\n", CATEGORY_HEADER)
+    rounds = _parse_rounds(ROUNDS_HEADER + ROUND_1 + "2,2015-02-07,General,1,1,,feed\n")
     with pytest.raises(DrawDataError, match=re.escape(message)):
         _parse_distributions(POOL_HEADER + text, rounds)
 
 
 def test_distributions_must_be_in_round_order():
-    rounds = _parse_rounds(ROUNDS_HEADER + ROUND_1 + "2,2015-02-07,General,1,1,,feed\n", CATEGORY_HEADER)
+    rounds = _parse_rounds(ROUNDS_HEADER + ROUND_1 + "2,2015-02-07,General,1,1,,feed\n")
     with pytest.raises(DrawDataError, match="round 1 must come after round 2"):
         _parse_distributions(POOL_HEADER + pool_rows(number="2") + pool_rows(), rounds)
 
 
 def test_round_247_is_the_only_distribution_allowed_not_to_add_up():
-    rounds = _parse_rounds(ROUNDS_HEADER + "247,2023-04-26,No Program Specified,3500,483,,feed\n", CATEGORY_HEADER)
+    rounds = _parse_rounds(ROUNDS_HEADER + "247,2023-04-26,No Program Specified,3500,483,,feed\n")
     counts = [1, 2, 16, 1, 2, 3, 4, 5, 40, 6, 7, 8, 9, 10, 11, 12, 13]
     (pool,) = _parse_distributions(POOL_HEADER + pool_rows(number="247", as_of="2023-04-26", counts=counts), rounds)
     assert pool.discrepancies
+
+
+def test_summary_by_category_gives_categories():
+    rows = summary(history(kind="category"), by="category")
+    assert [c for c in Category if c is not Category.RESEARCHERS] == [r.category for r in rows]
 
 
 def test_errors_are_crsrules_errors():
@@ -973,5 +1067,5 @@ def test_every_category_round_maps_to_a_category_version():
 
     for draw in history(kind="category"):
         version = crsrules.version_for_round_name(draw.round_name)
-        assert draw.category == version.category.value, draw
+        assert draw.category is version.category, draw
         assert version.effective <= draw.date or draw.number == "394", draw  # 394: named before its version began

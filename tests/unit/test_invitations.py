@@ -58,7 +58,7 @@ def candidate(french, *, noc="21211", submitted=datetime(2022, 10, 1, tzinfo=UTC
 
 def test_the_rounds_facts():
     """Round 254 was a STEM round on 2023-07-05 with 500 invitations and a cut-off of 486."""
-    assert (date(2023, 7, 5), "stem", 500, 486) == (
+    assert (date(2023, 7, 5), crsrules.Category.STEM, 500, 486) == (
         ROUND_254.date,
         ROUND_254.category,
         ROUND_254.invitations,
