@@ -7,12 +7,12 @@ from itertools import pairwise
 import pytest
 
 import crsrules
-from crsrules.headings import Factor
-from crsrules.rules import y2015, y2016, y2017, y2020, y2022, y2025
+from crsrules.headings import Category, Factor
+from crsrules.rules import y2015, y2016, y2017, y2020, y2022, y2023, y2024, y2025, y2026
 from crsrules.tables import RulesDefinitionError, Steps, Table
 
 RULESETS = crsrules.available_rulesets()
-MODULES = (y2015, y2016, y2017, y2020, y2022, y2025)
+MODULES = (y2015, y2016, y2017, y2020, y2022, y2023, y2024, y2025, y2026)
 
 
 def test_every_rules_constant_is_registered():
@@ -21,18 +21,23 @@ def test_every_rules_constant_is_registered():
     assert list(RULESETS) == found
 
 
-def test_the_six_rulesets_of_the_reference():
-    """The registry holds the six rule periods of reference/crs-points.md section 0."""
+def test_the_rulesets_of_the_reference():
+    """The registry holds the six CRS rule periods of reference/crs-points.md section 0 and the dates the categories
+    changed (reference/categories.md)."""
+    assert [
+        "2015-01-01", "2016-11-19", "2017-06-06", "2020-10-27", "2022-11-16", "2023-05-31", "2024-01-01", "2025-02-27",
+        "2025-03-25", "2025-12-08", "2026-02-18",
+    ] == [r.id for r in RULESETS]  # fmt: skip
     assert ["2015-01-01", "2016-11-19", "2017-06-06", "2020-10-27", "2022-11-16", "2025-03-25"] == [
-        r.id for r in RULESETS
+        r.id for r in RULESETS if r.changes or r is RULESETS[0]
     ]
 
 
 @pytest.mark.parametrize("ruleset", RULESETS, ids=lambda r: r.id)
 def test_ids_constants_and_effective_dates_agree(ruleset):
-    """A ruleset's id is its ISO effective date, and its constant is named RULES_YYYY_MM_DD."""
+    """A ruleset's id is its ISO effective date, and its constant, RULES_YYYY_MM_DD, is in the module of its year."""
     assert ruleset.effective.isoformat() == ruleset.id
-    module = MODULES[RULESETS.index(ruleset)]
+    (module,) = [m for m in MODULES if m.__name__.endswith(f".y{ruleset.effective.year}")]
     assert getattr(module, "RULES_" + ruleset.id.replace("-", "_")) is ruleset
 
 
@@ -45,7 +50,7 @@ def test_effective_dates_strictly_increase():
 @pytest.mark.parametrize("ruleset", RULESETS[1:], ids=lambda r: r.id)
 def test_derived_rulesets_declare_changes_and_sources(ruleset):
     """Every ruleset after the first names what it changed and where the change comes from."""
-    assert ruleset.changes
+    assert ruleset.changes or ruleset.category_changes
     assert ruleset.sources
     assert all(s.url.startswith("http") for s in ruleset.sources)
 
@@ -99,9 +104,9 @@ def test_nothing_is_in_force_before_express_entry():
 def test_stale_dates_warn_and_get_the_latest_rules():
     """After the last date the rules were confirmed, the latest ruleset applies with a StaleRulesWarning."""
     last = crsrules.rules.LAST_KNOWN_DATE
-    assert "2025-03-25" == crsrules.rules_in_force(last).id
+    assert "2026-02-18" == crsrules.rules_in_force(last).id
     with pytest.warns(crsrules.StaleRulesWarning, match=last.isoformat()):
-        assert "2025-03-25" == crsrules.rules_in_force(last + timedelta(days=1)).id
+        assert "2026-02-18" == crsrules.rules_in_force(last + timedelta(days=1)).id
 
 
 def test_get_rules_by_id_and_unknown_ids():
@@ -131,6 +136,24 @@ def test_derive_refuses_a_ruleset_without_changes_or_out_of_order():
     with pytest.raises(RulesDefinitionError):
         base.derive(id="2016-01-01", effective=date(2016, 1, 1), summary="", changes=frozenset(),
                     sources=base.sources, verified_on=date(2026, 1, 1))
+
+
+def test_derive_refuses_undeclared_category_changes():
+    """The categories whose terms a ruleset changes are exactly those it declares in category_changes."""
+    base = crsrules.get_rules("2025-03-25")
+    terms = dict(base.categories)
+    stem = terms.pop(Category.STEM)
+    common = {"summary": "", "sources": base.sources, "verified_on": date(2026, 1, 1)}
+    with pytest.raises(RulesDefinitionError, match=r"changes the terms of \['stem'\] but declares \[\]"):
+        base.derive(id="2025-04-01", effective=date(2025, 4, 1), changes=frozenset({Factor.AGE}), categories=terms,
+                    **common)
+    with pytest.raises(RulesDefinitionError, match=r"changes the terms of \[\] but declares \['stem'\]"):
+        base.derive(id="2025-04-01", effective=date(2025, 4, 1), category_changes=frozenset({Category.STEM}), **common)
+    retired = base.derive(id="2025-04-01", effective=date(2025, 4, 1), category_changes=frozenset({Category.STEM}),
+                          categories=terms, **common)
+    assert Category.STEM not in retired.categories
+    assert stem.category is Category.STEM
+    assert retired.fingerprint != base.fingerprint
 
 
 def test_table_updates_catch_typos():

@@ -33,15 +33,12 @@ from crsrules import (
     StaleRulesWarning,
 )
 from crsrules.categories import (
-    _POLICY_YEARS,
     EXPERIENCE_6_MONTHS_CONTINUOUS,
     EXPERIENCE_12_MONTHS,
     LAST_KNOWN_DATE,
     Category,
     CategoryNotInForceError,
     UnknownRoundNameError,
-    _build,
-    _parse_occupations,
     available_category_versions,
     category_eligibility,
     category_version,
@@ -49,10 +46,12 @@ from crsrules.categories import (
     eligible_categories,
     version_for_round_name,
 )
+from crsrules.categories._versions import build_versions as _build
 from crsrules.derive import anniversary
 from crsrules.errors import CRSRulesError
 from crsrules.occupations import occupation
-from crsrules.rules import get_rules
+from crsrules.rules import available_rulesets, get_rules
+from crsrules.rules._category_lists import parse_lists as _parse_occupations
 from crsrules.tables import RulesDefinitionError
 from crsrules.testing.strategies import candidates
 
@@ -345,14 +344,14 @@ def test_a_changed_list_must_be_declared_by_its_policy_year():
     assert changed != text
     data = _parse_occupations(changed, source="test.csv")
     with pytest.raises(RulesDefinitionError, match="the list of 2024 stem differs from 2023's"):
-        _build(_POLICY_YEARS, data, source="test.csv")
+        _build(available_rulesets(), data, source="test.csv")
 
 
 def test_the_data_must_have_every_category_of_every_policy_year():
     lines = [line for line in package_csv().decode("utf-8").splitlines(keepends=True) if not line.startswith("2026,")]
     data = _parse_occupations("".join(lines), source="test.csv")
     with pytest.raises(RulesDefinitionError, match="the policy years and the data disagree"):
-        _build(_POLICY_YEARS, data, source="test.csv")
+        _build(available_rulesets(), data, source="test.csv")
 
 
 # --- in force -------------------------------------------------------------------------------------------------------
@@ -420,7 +419,7 @@ def test_a_category_is_an_enum_member_or_its_slug():
 def test_dates_after_the_last_known_date_warn():
     assert date(2026, 8, 20) == LAST_KNOWN_DATE
     assert "french-2026" == category_version("french", LAST_KNOWN_DATE).id
-    with pytest.warns(StaleRulesWarning, match="categories were last confirmed in force on 2026-08-20"):
+    with pytest.warns(StaleRulesWarning, match="rules were last confirmed in force on 2026-08-20"):
         assert "french-2026" == category_version("french", LAST_KNOWN_DATE + timedelta(days=1)).id
     with pytest.warns(StaleRulesWarning):
         eligible_categories(person(), on=date(2026, 11, 25))
