@@ -56,11 +56,13 @@ def test_rules_lists_every_ruleset(capsys):
     assert 0 == code
     assert out.count("\n20") >= 5
     assert "2026-02-18  (in force)" in out
+    assert "            categories: physicians\n" in out
     code, out, _ = run(capsys, "rules", "--format", "json")
     assert [
         "2015-01-01", "2016-11-19", "2017-06-06", "2020-10-27", "2022-11-16", "2023-05-31", "2024-01-01", "2025-02-27",
         "2025-03-25", "2025-12-08", "2026-02-18",
     ] == [r["id"] for r in json.loads(out)]  # fmt: skip
+    assert [[], ["physicians"]] == [r["category_changes"] for r in json.loads(out)][-3:-1]
 
 
 @pytest.mark.parametrize(
