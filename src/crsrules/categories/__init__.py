@@ -12,7 +12,7 @@ changed. This package reads them:
   that changes them or retires the category (``_versions``);
 - :func:`category_eligibility` and :func:`eligible_categories` apply them to a candidate's facts (``_eligibility``).
 
-:doc:`/explanation/categories` explains how crsrules reads the conditions, and :doc:`/reference/categories` lists
+:doc:`/how-to/category-eligibility` explains how crsrules reads the conditions, and :doc:`/reference/categories` lists
 every version with its list, its notes and its sources.
 
 .. versionadded:: 0.1.0
@@ -61,7 +61,7 @@ __all__ = [
     "version_for_round_name",
 ]
 
-# The public classes keep the module they were defined in before the split, for tracebacks, pickles and the docs.
-for _public in (CategoryEligibility, CategoryNotInForceError, CategoryVersion, UnknownRoundNameError):
-    _public.__module__ = __name__
-del _public
+# The errors keep the module they were raised from before the split: tracebacks name them as in 0.1.
+for _error in (CategoryNotInForceError, UnknownRoundNameError):
+    _error.__module__ = __name__
+del _error

@@ -1,6 +1,6 @@
 """Who is eligible for a category: the eligibility engine (the terms are in :mod:`crsrules.rules`).
 
-:doc:`/explanation/categories` explains how crsrules reads the conditions where IRCC's texts leave room: months as
+:doc:`/how-to/category-eligibility` explains how crsrules reads the conditions where IRCC's texts leave room: months as
 hours, the 3-year window, continuity, one occupation, the French and the military conditions. *on* is the day the
 facts are taken; *rules* pins the version of the law (by default the ruleset in force on *on*).
 """
@@ -77,7 +77,7 @@ def category_eligibility(
 ) -> CategoryEligibility:
     """Whether *candidate* is eligible for *category* on *on*, under the version then in force or the one pinned.
 
-    :doc:`/explanation/categories` says how months, continuity, the window and the French and military conditions
+    :doc:`/how-to/category-eligibility` says how months, continuity, the window and the French and military conditions
     are read. Whether the candidate is in the Express Entry pool (eligible for FSW, CEC or FST) is not checked here.
 
     Args:

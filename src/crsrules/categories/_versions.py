@@ -22,6 +22,7 @@ from crsrules._validation import a_date
 from crsrules.errors import CRSRulesError, InvalidValueError
 from crsrules.headings import Category
 from crsrules.rules import RuleSet, Source, available_rulesets, get_rules, rules_in_force
+from crsrules.rules._categories import list_rows
 from crsrules.rules._category_lists import LISTS_FILE, ListRow, category_lists
 from crsrules.tables import RulesDefinitionError
 
@@ -354,7 +355,7 @@ def _version(ruleset: RuleSet, category: Category) -> CategoryVersion:
     if known is not None:
         return known
     # A ruleset made outside the registry: its terms make a version of their own, from its effective date.
-    draft = _draft(terms, terms.rows, ruleset.effective)
+    draft = _draft(terms, list_rows(terms), ruleset.effective)
     return CategoryVersion(**draft)
 
 

@@ -2,7 +2,7 @@
 
 A version of the rules (:class:`~crsrules.rules.RuleSet`) holds the :class:`CategoryTerms` of every category in force
 (:attr:`~crsrules.rules.RuleSet.categories`); the yearly modules ``y2023`` to ``y2026`` hold the values. How
-crsrules reads the conditions is explained in :doc:`/explanation/categories`.
+crsrules reads the conditions is explained in :doc:`/how-to/category-eligibility` ("How crsrules counts").
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from crsrules.model import Education
     from crsrules.rules._ruleset import Source
 
-__all__ = ["CategoryTerms", "ExperienceRule", "FrenchRule", "MilitaryRule", "carried_over"]
+__all__ = ["CategoryTerms", "ExperienceRule", "FrenchRule", "MilitaryRule", "carried_over", "list_rows"]
 
 _MONTHS_A_YEAR = 12
 
@@ -51,7 +51,7 @@ class ExperienceRule:
     months: int
     #: The experience must fall within this many years before the date.
     window_years: int
-    #: The months must form one unbroken run of days in the occupation (see :doc:`/explanation/categories`).
+    #: The months must form one unbroken run of days in the occupation (see :doc:`/how-to/category-eligibility`).
     continuous: bool
     #: Only work in Canada counts.
     in_canada_only: bool
@@ -202,27 +202,14 @@ class CategoryTerms:
         return found
 
     @property
-    def rows(self) -> tuple[ListRow, ...]:
-        """The data file's rows of this category and policy year.
-
-        Raises:
-            RulesDefinitionError: The data file has no list for them.
-        """
-        try:
-            return category_lists()[(self.policy_year, self.category)]
-        except KeyError:
-            msg = f"the data file has no rows for {self.policy_year} {self.category.value}"
-            raise RulesDefinitionError(msg) from None
-
-    @property
     def occupations(self) -> frozenset[str]:
         """The NOC 2021 codes of the listed occupations (empty for French-language proficiency)."""
-        return frozenset(r.code for r in self.rows if r.code)
+        return frozenset(r.code for r in list_rows(self) if r.code)
 
     @property
     def unconfirmed_occupations(self) -> frozenset[str]:
         """Codes of the list that the research notes mark [UNCONFIRMED] one by one."""
-        return frozenset(r.code for r in self.rows if r.unconfirmed and r.code)
+        return frozenset(r.code for r in list_rows(self) if r.unconfirmed and r.code)
 
     def canonical(self) -> dict[str, object]:
         """A JSON-ready form of what can change an answer: the title, the rule, the list and the round names.
@@ -237,6 +224,19 @@ class CategoryTerms:
             "unconfirmed_occupations": sorted(self.unconfirmed_occupations),
             "round_names": list(self.round_names),
         }
+
+
+def list_rows(terms: CategoryTerms) -> tuple[ListRow, ...]:
+    """The data file's rows of the category and policy year of *terms*.
+
+    Raises:
+        RulesDefinitionError: The data file has no list for them.
+    """
+    try:
+        return category_lists()[(terms.policy_year, terms.category)]
+    except KeyError:
+        msg = f"the data file has no rows for {terms.policy_year} {terms.category.value}"
+        raise RulesDefinitionError(msg) from None
 
 
 def carried_over(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 from functools import cached_property
@@ -21,8 +22,6 @@ from crsrules.rules._categories import CategoryTerms
 from crsrules.tables import BySpouse, RulesDefinitionError, Steps, Table, Tiers
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from crsrules.model import ArrangedEmployment, CanadianEducation, Education
 
 __all__ = [

@@ -1,11 +1,10 @@
 """Rules in force from 2023-05-31: category-based selection, with its first six categories.
 
-The Minister announced the categories on 2023-05-31 and IRCC held the first category round on 2023-06-28: French-
-language proficiency (NCLC 7 in all four abilities) and five occupational categories (healthcare, STEM, trades,
-transport, agriculture and agri-food), each asking for 6 months of continuous full-time work in one listed occupation
-within 3 years. The CRS grid does not change. The occupation lists are the 2023 rows of
-``crsrules/data/category-occupations.csv``; the sources are the ruleset's and each category's ``sources``, and
-:doc:`/reference/categories` lists them.
+The Minister announced the categories on 2023-05-31 and IRCC held the first category round on 2023-06-28:
+French-language proficiency (NCLC 7 in all four abilities) and five occupational categories (healthcare, STEM,
+trades, transport, agriculture and agri-food), each asking for 6 months of continuous full-time work in one listed
+occupation within 3 years. The CRS grid does not change. The occupation lists are the 2023 rows of
+``crsrules/data/category-occupations.csv``.
 """
 
 from __future__ import annotations

@@ -6,8 +6,6 @@
   eligibility and some provincial streams still use it). Candidates in the pool lost their 50 or 200 points;
   invitations already issued were not affected.
 - 2025-12-08: physicians with Canadian work experience added (first round 2026-02-19).
-
-Each ruleset's ``sources`` cite the change; :doc:`/reference/categories` lists the categories' sources.
 """
 
 from __future__ import annotations

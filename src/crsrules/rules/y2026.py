@@ -3,7 +3,7 @@
 The Minister announced the 2026 categories on 2026-02-18. Occupational categories need 12 months of work in the 3
 years before, no longer continuous; senior managers, researchers and skilled military recruits are added, transport
 is re-created with a new list, agriculture is retired, and the trades list loses cooks and gains butchers. The CRS
-grid does not change. :doc:`/reference/categories` lists the sources and what is not confirmed.
+grid does not change.
 """
 
 from __future__ import annotations
