@@ -222,7 +222,9 @@ def _categories(terms: Mapping[Category, CategoryTerms]) -> Mapping[Category, Ca
 
 @frozen(kw_only=True)
 class RuleSet:
-    """One version of the CRS rules, in force from :attr:`effective` until the next ruleset starts.
+    """One version of the rules, in force from :attr:`effective` until the next ruleset starts.
+
+    It holds the CRS grid, the rules of evidence and the terms of the categories in force.
 
     Build the first ruleset in full; build each later one with :meth:`derive`, naming only what changed.
 
