@@ -282,11 +282,12 @@ class RuleSet:
         """A later ruleset: this one with *tables* replaced, stating what changed and why.
 
         Each area of the rules has its own declaration (*changes* for the CRS factors, *category_changes* for the
-        categories); at least one must name something.
+        categories); at least one must name something. *category_changes* names every category whose terms change,
+        and may name others whose answers change through other rules (such as the rules of evidence).
 
         Raises:
             RulesDefinitionError: The new ruleset does not start later, declares no change, cites no source, or its
-                categories' terms differ from this ruleset's elsewhere than in *category_changes*.
+                categories' terms differ from this ruleset's for a category not in *category_changes*.
         """
         if effective <= self.effective:
             msg = f"ruleset {id} must start after {self.id}"
@@ -307,7 +308,7 @@ class RuleSet:
         )
         before, after = self.categories, derived.categories
         moved = {c for c in Category if before.get(c) != after.get(c)}
-        if moved != category_changes:
+        if not moved <= category_changes:
             msg = (
                 f"ruleset {id} changes the terms of {sorted(c.value for c in moved)} but declares "
                 f"{sorted(c.value for c in category_changes)} in category_changes"
