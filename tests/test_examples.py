@@ -53,7 +53,7 @@ def test_example_candidate_files_load_score_and_round_trip(path):
     candidate = load_candidate(read(path))
     breakdown = crsrules.score(candidate, on=date(2026, 3, 1))
     assert breakdown.total > 0
-    assert "2025-03-25" == breakdown.rules_id
+    assert "2026-02-18" == breakdown.rules_id
     assert all(line.evidence for line in breakdown.lines)
     assert candidate == load_candidate(dump_candidate(candidate))
     assert candidate == load_candidate(json.loads(json.dumps(dump_candidate(candidate))))

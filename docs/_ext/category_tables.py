@@ -1,21 +1,30 @@
 """Sphinx extension: write the categories of every policy year, with their occupation lists, from crsrules.
 
 On ``builder-inited`` it renders ``reference/_generated/categories.md`` (the overview, ignored by git), which
-``reference/categories.md`` pulls in with ``{include}``, and one page per policy year in ``reference/categories/``
-(ignored by git too). Nothing in it is typed by hand: the versions, their dates,
-rules, round names, [UNCONFIRMED] notes and lists come from :func:`crsrules.categories.available_category_versions`,
-and the occupation titles and TEER from :func:`crsrules.occupation`. The file is only rewritten when its text changes.
+``reference/categories.md`` pulls in with ``{include}``, and one page per rules module that changes the categories
+(``crsrules/rules/y2023.py`` ...) in ``reference/categories/`` (ignored by git too). Nothing in it is typed by hand:
+each page starts with its module's docstring, then gives each ruleset of the module that changes the categories
+(its declared changes, fingerprint and sources) and the category versions it brings in, with their dates, rules,
+round names, [UNCONFIRMED] notes and lists, read from :func:`crsrules.available_rulesets` and
+:func:`crsrules.categories.available_category_versions`; the occupation titles and TEER come from
+:func:`crsrules.occupation`. A file is only rewritten when its text changes.
 """
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
 import re
 from datetime import timedelta
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
+import crsrules.rules
 from crsrules.categories import LAST_KNOWN_DATE, Category, CategoryVersion, available_category_versions
 from crsrules.occupations import occupation
+from crsrules.rules import RuleSet, available_rulesets
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -97,7 +106,7 @@ def _version_section(version: CategoryVersion, versions: Sequence[CategoryVersio
     ]
     parts = [
         f"({_label(version)})=",
-        f"## {_escape(version.title)} ({version.policy_year})\n",
+        f"### {_escape(version.title)} ({version.policy_year})\n",
         _table(["", ""], info),
     ]
     if version.unconfirmed:
@@ -145,25 +154,66 @@ def render_categories() -> str:
     )
 
 
+def _year_modules() -> dict[int, ModuleType]:
+    """The rules modules (``crsrules.rules.yYYYY``) by year."""
+    found = {}
+    for info in pkgutil.iter_modules(crsrules.rules.__path__):
+        if re.fullmatch(r"y\d{4}", info.name):
+            found[int(info.name[1:])] = importlib.import_module(f"crsrules.rules.{info.name}")
+    return found
+
+
+def _rulesets_of(module: ModuleType) -> list[tuple[str, RuleSet]]:
+    """The rulesets a rules module defines, with their constants' names, oldest first."""
+    mine = {id(v): n for n, v in vars(module).items() if n.startswith("RULES_") and isinstance(v, RuleSet)}
+    return [(mine[id(r)], r) for r in available_rulesets() if id(r) in mine]
+
+
 def policy_years() -> list[int]:
-    """The policy years that have category versions, oldest first."""
-    return sorted({v.policy_year for v in available_category_versions()})
+    """The years whose rules module changes the categories, oldest first (one page each)."""
+    return [y for y, m in sorted(_year_modules().items()) if any(r.category_changes for _, r in _rulesets_of(m))]
+
+
+def _ruleset_section(module: ModuleType, constant: str, ruleset: RuleSet, versions: Sequence[CategoryVersion]) -> str:
+    if not ruleset.category_changes:
+        return (
+            f"## Ruleset {ruleset.id}\n\n{_escape(ruleset.summary)} It changes no category; "
+            f"{{ref}}`ruleset-{ruleset.id}` shows its CRS tables.\n"
+        )
+    starting = [v for v in versions if v.effective == ruleset.effective]
+    retired = [c for c in Category if c in ruleset.category_changes and c not in ruleset.categories]
+    rows = [
+        ["Effective", f"{ruleset.effective.isoformat()} (inclusive)"],
+        ["Summary", _escape(ruleset.summary)],
+        ["Categories changed", ", ".join(f"`{c.value}`" for c in Category if c in ruleset.category_changes)],
+        ["New versions", ", ".join(f"{{ref}}`{v.id} <{_label(v)}>`" for v in starting) or DASH],
+        ["Retired", ", ".join(f"`{c.value}`" for c in retired) or DASH],
+        ["Fingerprint", f"`{ruleset.fingerprint}`"],
+        ["Defined in", f"`{module.__name__}.{constant}`"],
+    ]
+    sources = "\n".join(f"- [{_escape(s.title)}](<{s.url}>)" for s in ruleset.sources)
+    parts = [
+        f"(category-rules-{ruleset.id})=",
+        f"## Ruleset {ruleset.id}\n",
+        _table(["", ""], rows),
+        f"Sources:\n\n{sources}\n",
+    ]
+    parts += [_version_section(v, versions) for v in starting]
+    return "\n".join(parts)
 
 
 def render_policy_year(year: int) -> str:
-    """The Markdown page of one policy year: each category version in force that year, with its occupations."""
+    """The Markdown page of one rules module: its rulesets and the category versions each brings in."""
+    module = _year_modules()[year]
     versions = available_category_versions()
-    mine = [v for v in versions if v.policy_year == year]
-    mine.sort(key=lambda v: list(Category).index(v.category))
-    first = min(v.effective for v in mine)
-    later = ", ".join(f"{v.category.value} on {v.effective.isoformat()}" for v in mine if v.effective != first)
     parts = [
-        "<!-- Generated by docs/_ext/category_tables.py from available_category_versions(); do not edit. -->\n",
+        "<!-- Generated by docs/_ext/category_tables.py from the rules modules; do not edit. -->\n",
         f"# Categories of policy year {year}\n",
-        f"The {year} versions start on {first.isoformat()}" + (f"; {later}" if later else "") + ".",
+        f"From `{module.__name__}`:\n",
+        f"{inspect.getdoc(module)}\n",
         "{doc}`../categories` explains how to read this page and has the overview of every year.\n",
     ]
-    parts += [_version_section(v, versions) for v in mine]
+    parts += [_ruleset_section(module, constant, r, versions) for constant, r in _rulesets_of(module)]
     return "\n".join(parts)
 
 

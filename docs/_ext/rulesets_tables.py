@@ -348,6 +348,9 @@ _RENDERED = frozenset(
         "spouse",
         "skill_transferability",
         "additional",
+        # The categories' terms and lists have pages of their own (docs/_ext/category_tables.py).
+        "categories",
+        "category_changes",
     }
 )
 
@@ -384,10 +387,17 @@ def _other(ruleset: RuleSet, changed: set[str]) -> str:
 
 def _factor_refs(ruleset: RuleSet) -> str:
     if not ruleset.changes:
-        return "none (the first ruleset)"
+        return "none (the first ruleset)" if ruleset is crsrules.available_rulesets()[0] else "none"
     return ", ".join(
         f"{{py:attr}}`{f.value} <crsrules.Factor.{f.name}>`" for f in sorted(ruleset.changes, key=lambda f: f.value)
     )
+
+
+def _category_refs(ruleset: RuleSet) -> str:
+    if not ruleset.category_changes:
+        return "none"
+    names = ", ".join(_code(c.value) for c in crsrules.Category if c in ruleset.category_changes)
+    return f"{names} ({{ref}}`the category versions <category-rules-{ruleset.id}>`)"
 
 
 def _until(following: RuleSet | None) -> str:
@@ -410,6 +420,7 @@ def _ruleset_section(ruleset: RuleSet, previous: RuleSet | None, following: Rule
         ["In force until", _until(following)],
         ["Summary", _escape(ruleset.summary)],
         ["Declared changes", _factor_refs(ruleset)],
+        ["Categories changed", _category_refs(ruleset)],
         ["NOC version", _code(ruleset.noc_version.value) + _changed(changed, "noc_version")],
         ["Verified on", ruleset.verified_on.isoformat()],
         ["Fingerprint", _code(ruleset.fingerprint)],

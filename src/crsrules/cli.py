@@ -29,7 +29,7 @@ from crsrules._api import score
 from crsrules.candidate import Candidate
 from crsrules.categories import eligible_categories
 from crsrules.errors import CRSRulesError, StaleRulesWarning
-from crsrules.headings import Section
+from crsrules.headings import Category, Section
 from crsrules.invitations import rounds_invited
 from crsrules.io import is_candidate_data, load_candidate, load_factors
 from crsrules.model import Factors
@@ -300,6 +300,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> None:
                 "effective": r.effective.isoformat(),
                 "summary": r.summary,
                 "changes": sorted(f.value for f in r.changes),
+                "category_changes": sorted(c.value for c in r.category_changes),
                 "fingerprint": r.fingerprint,
                 "sources": [{"title": s.title, "url": s.url} for s in r.sources],
             }
@@ -312,6 +313,8 @@ def _rules(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{r.id}  ({until})  {r.summary}\n")
         if r.changes:
             out.write(f"            changes: {', '.join(sorted(f.value for f in r.changes))}\n")
+        if r.category_changes:
+            out.write(f"            categories: {', '.join(c.value for c in Category if c in r.category_changes)}\n")
 
 
 def _candidate(name: str) -> Candidate:

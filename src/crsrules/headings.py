@@ -1,10 +1,12 @@
-"""The sections and factors of the CRS, named after the headings of IRCC's CRS criteria page."""
+"""IRCC's headings: the sections and factors of the CRS (its criteria page), and the categories of selection."""
 
 from __future__ import annotations
 
 from enum import Enum
+from types import MappingProxyType
+from typing import Final
 
-__all__ = ["Factor", "Section"]
+__all__ = ["Category", "Factor", "Section"]
 
 
 class Section(Enum):
@@ -93,3 +95,55 @@ _SECTION_OF = {
         Section.ADDITIONAL,
     ),
 }
+
+
+class Category(Enum):
+    """A category of category-based selection; the value is crsrules' slug, used in JSON and in the data file.
+
+    Each version of the rules says which categories are in force and on what terms
+    (:attr:`crsrules.RuleSet.categories`).
+
+    Example:
+        >>> Category("stem").title
+        'Science, Technology, Engineering and Math (STEM) occupations'
+
+    .. versionadded:: 0.1.0
+    """
+
+    FRENCH = "french"
+    HEALTHCARE = "healthcare"
+    STEM = "stem"
+    TRADES = "trades"
+    TRANSPORT = "transport"
+    AGRICULTURE = "agriculture"
+    EDUCATION = "education"
+    PHYSICIANS = "physicians"
+    SENIOR_MANAGERS = "senior_managers"
+    RESEARCHERS = "researchers"
+    MILITARY = "military"
+
+    @property
+    def title(self) -> str:
+        """IRCC's name for the category, as of its latest version.
+
+        Earlier names are in :attr:`crsrules.CategoryVersion.title`.
+        """
+        return _TITLES[self]
+
+
+# The latest version's title of each category (a test checks them against the versions in crsrules.rules).
+_TITLES: Final = MappingProxyType(
+    {
+        Category.FRENCH: "French-language proficiency",
+        Category.HEALTHCARE: "Healthcare and social services occupations",
+        Category.STEM: "Science, Technology, Engineering and Math (STEM) occupations",
+        Category.TRADES: "Trade occupations",
+        Category.TRANSPORT: "Transport occupations",
+        Category.AGRICULTURE: "Agriculture and agri-food occupations",
+        Category.EDUCATION: "Education occupations",
+        Category.PHYSICIANS: "Physicians with Canadian work experience",
+        Category.SENIOR_MANAGERS: "Senior managers with Canadian work experience",
+        Category.RESEARCHERS: "Researchers with Canadian work experience",
+        Category.MILITARY: "Skilled military recruits",
+    }
+)

@@ -10,7 +10,7 @@ import pytest
 
 import crsrules
 import crsrules.rules
-from crsrules.headings import Factor
+from crsrules.headings import Category, Factor
 from crsrules.rules import y2015
 from crsrules.tables import RulesDefinitionError, Steps, Table
 
@@ -30,9 +30,14 @@ def test_every_rules_constant_is_registered():
     assert list(RULESETS) == sorted(found, key=lambda r: r.effective)
 
 
-def test_the_six_crs_periods_of_the_reference():
-    """The six CRS rule periods of reference/crs-points.md section 0 are versions, with their ids, and every other
-    version leaves the CRS points tables as they were."""
+def test_the_versions_of_the_reference():
+    """The registry holds the six CRS rule periods of reference/crs-points.md section 0, the dates the language tests
+    or their charts changed (section 6), and the dates the categories changed (reference/categories.md); every version
+    that is not a CRS period leaves the CRS points tables as they were."""
+    assert [
+        "2015-01-01", "2016-11-19", "2017-06-06", "2018-12-01", "2019-10-01", "2020-10-27", "2022-11-16", "2023-05-31",
+        "2023-12-11", "2024-01-01", "2024-01-30", "2025-02-27", "2025-03-25", "2025-12-08", "2026-02-18",
+    ] == [r.id for r in RULESETS]  # fmt: skip
     assert set(CRS_PERIODS) <= {r.id for r in RULESETS}
     for before, after in pairwise(RULESETS):
         tables = ("core", "spouse", "skill_transferability", "additional")
@@ -57,7 +62,7 @@ def test_effective_dates_strictly_increase():
 @pytest.mark.parametrize("ruleset", RULESETS[1:], ids=lambda r: r.id)
 def test_derived_rulesets_declare_changes_and_sources(ruleset):
     """Every ruleset after the first names what it changed and where the change comes from."""
-    assert ruleset.changes
+    assert ruleset.changes or ruleset.category_changes
     assert ruleset.sources
     assert all(s.url.startswith("http") for s in ruleset.sources)
 
@@ -111,9 +116,9 @@ def test_nothing_is_in_force_before_express_entry():
 def test_stale_dates_warn_and_get_the_latest_rules():
     """After the last date the rules were confirmed, the latest ruleset applies with a StaleRulesWarning."""
     last = crsrules.rules.LAST_KNOWN_DATE
-    assert "2025-03-25" == crsrules.rules_in_force(last).id
+    assert "2026-02-18" == crsrules.rules_in_force(last).id
     with pytest.warns(crsrules.StaleRulesWarning, match=last.isoformat()):
-        assert "2025-03-25" == crsrules.rules_in_force(last + timedelta(days=1)).id
+        assert "2026-02-18" == crsrules.rules_in_force(last + timedelta(days=1)).id
 
 
 def test_get_rules_by_id_and_unknown_ids():
@@ -143,6 +148,27 @@ def test_derive_refuses_a_ruleset_without_changes_or_out_of_order():
     with pytest.raises(RulesDefinitionError):
         base.derive(id="2016-01-01", effective=date(2016, 1, 1), summary="", changes=frozenset(),
                     sources=base.sources, verified_on=date(2026, 1, 1))
+
+
+def test_derive_refuses_undeclared_category_changes():
+    """Every category whose terms a ruleset changes is declared in category_changes."""
+    base = crsrules.get_rules("2025-03-25")
+    terms = dict(base.categories)
+    stem = terms.pop(Category.STEM)
+    common = {"summary": "", "sources": base.sources, "verified_on": date(2026, 1, 1)}
+    with pytest.raises(RulesDefinitionError, match=r"changes the terms of \['stem'\] but declares \[\]"):
+        base.derive(id="2025-04-01", effective=date(2025, 4, 1), changes=frozenset({Factor.AGE}), categories=terms,
+                    **common)
+    # A category may be declared without new terms: its answers can move through other rules.
+    same = base.derive(
+        id="2025-04-01", effective=date(2025, 4, 1), category_changes=frozenset({Category.STEM}), **common
+    )
+    assert same.categories == base.categories
+    retired = base.derive(id="2025-04-01", effective=date(2025, 4, 1), category_changes=frozenset({Category.STEM}),
+                          categories=terms, **common)
+    assert Category.STEM not in retired.categories
+    assert stem.category is Category.STEM
+    assert retired.fingerprint != base.fingerprint
 
 
 def test_table_updates_catch_typos():

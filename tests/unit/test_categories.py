@@ -21,6 +21,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import crsrules
 from crsrules import (
     Candidate,
     Credential,
@@ -33,15 +34,12 @@ from crsrules import (
     StaleRulesWarning,
 )
 from crsrules.categories import (
-    _POLICY_YEARS,
     EXPERIENCE_6_MONTHS_CONTINUOUS,
     EXPERIENCE_12_MONTHS,
     LAST_KNOWN_DATE,
     Category,
     CategoryNotInForceError,
     UnknownRoundNameError,
-    _build,
-    _parse_occupations,
     available_category_versions,
     category_eligibility,
     category_version,
@@ -49,10 +47,13 @@ from crsrules.categories import (
     eligible_categories,
     version_for_round_name,
 )
+from crsrules.categories._versions import build_versions as _build
 from crsrules.derive import anniversary
 from crsrules.errors import CRSRulesError
 from crsrules.occupations import occupation
-from crsrules.rules import get_rules
+from crsrules.rules import _categories as rules_categories
+from crsrules.rules import available_rulesets, get_rules
+from crsrules.rules._category_lists import parse_lists as _parse_occupations
 from crsrules.tables import RulesDefinitionError
 from crsrules.testing.strategies import candidates
 
@@ -345,14 +346,14 @@ def test_a_changed_list_must_be_declared_by_its_policy_year():
     assert changed != text
     data = _parse_occupations(changed, source="test.csv")
     with pytest.raises(RulesDefinitionError, match="the list of 2024 stem differs from 2023's"):
-        _build(_POLICY_YEARS, data, source="test.csv")
+        _build(available_rulesets(), data, source="test.csv")
 
 
 def test_the_data_must_have_every_category_of_every_policy_year():
     lines = [line for line in package_csv().decode("utf-8").splitlines(keepends=True) if not line.startswith("2026,")]
     data = _parse_occupations("".join(lines), source="test.csv")
     with pytest.raises(RulesDefinitionError, match="the policy years and the data disagree"):
-        _build(_POLICY_YEARS, data, source="test.csv")
+        _build(available_rulesets(), data, source="test.csv")
 
 
 # --- in force -------------------------------------------------------------------------------------------------------
@@ -420,7 +421,7 @@ def test_a_category_is_an_enum_member_or_its_slug():
 def test_dates_after_the_last_known_date_warn():
     assert date(2026, 8, 20) == LAST_KNOWN_DATE
     assert "french-2026" == category_version("french", LAST_KNOWN_DATE).id
-    with pytest.warns(StaleRulesWarning, match="categories were last confirmed in force on 2026-08-20"):
+    with pytest.warns(StaleRulesWarning, match="rules were last confirmed in force on 2026-08-20"):
         assert "french-2026" == category_version("french", LAST_KNOWN_DATE + timedelta(days=1)).id
     with pytest.warns(StaleRulesWarning):
         eligible_categories(person(), on=date(2026, 11, 25))
@@ -831,3 +832,97 @@ def test_adding_a_past_job_never_removes_an_eligibility(case):
     after = {a.category for a in eligible_categories(attrs.evolve(facts, jobs=(*facts.jobs, extra)), on=on)
              if a.eligible}  # fmt: skip
     assert before <= after
+
+
+# --- pinning the law ------------------------------------------------------------------------------------------------
+
+PINNED_ON = date(2025, 11, 30)
+
+
+def test_six_continuous_months_meet_the_2025_terms_but_not_the_2026_ones_on_the_same_day():
+    """``on`` takes the facts; ``rules`` pins the terms: 8 continuous months of STEM work in 2025."""
+    facts = person(job("21220", date(2025, 3, 1), end=date(2025, 10, 31)))
+    pinned_2025 = category_eligibility(facts, "stem", on=PINNED_ON, rules="2025-02-27")
+    pinned_2026 = category_eligibility(facts, Category.STEM, on=PINNED_ON, rules=get_rules("2026-02-18"))
+    assert (True, False) == (pinned_2025.eligible, pinned_2026.eligible)
+    assert ("stem-2025", "stem-2026") == (pinned_2025.version.id, pinned_2026.version.id)
+    assert PINNED_ON == pinned_2026.on
+    assert "at least 12 months (1,560 hours) needed" in pinned_2026.reasons[0]
+    # By default the ruleset in force on the day applies (2025-03-25, with the 2025 terms).
+    assert pinned_2025 == category_eligibility(facts, "stem", on=PINNED_ON)
+
+
+def test_twelve_months_in_short_runs_meet_the_2026_terms_but_not_the_2025_ones():
+    """The reverse: three runs of 5 months (15 in all, none of 6) qualify only under the 2026 terms."""
+    runs = [job("21220", date(2023, 1, 1) + timedelta(days=200 * k), 150) for k in range(3)]
+    facts = person(*runs)
+    assert [False, True] == [
+        category_eligibility(facts, "stem", on=PINNED_ON, rules=r).eligible for r in ("2025-12-08", "2026-02-18")
+    ]
+
+
+def test_eligible_categories_under_a_pinned_ruleset():
+    """Every category of the pinned ruleset is answered, whatever is in force on the day."""
+    answers = eligible_categories(person(), on=date(2026, 3, 1), rules="2024-01-01")
+    assert {v.id for v in category_versions(date(2024, 6, 1))} == {a.version.id for a in answers}
+    assert () == eligible_categories(person(), on=date(2026, 3, 1), rules="2022-11-16")
+    assert () == eligible_categories(person(), on=date(2014, 6, 1))
+
+
+def test_a_category_not_under_the_pinned_ruleset_says_so():
+    with pytest.raises(CategoryNotInForceError) as info:
+        category_eligibility(person(), "education", on=date(2026, 3, 1), rules="2024-01-01")
+    assert "2024-01-01" == info.value.rules
+    assert (
+        "the category 'education' (Education occupations) is not in force under ruleset 2024-01-01 (asked for "
+        "2026-03-01): it is in force from 2025-02-27." == str(info.value)
+    )
+    with pytest.raises(CategoryNotInForceError, match="not in force on 2014-06-01"):
+        category_eligibility(person(), "stem", on=date(2014, 6, 1))
+    with pytest.raises(crsrules.UnknownRulesetError):
+        category_eligibility(person(), "stem", on=date(2026, 3, 1), rules="2026-02-81")
+
+
+def test_pinned_rules_never_warn_about_stale_dates():
+    """A pinned ruleset is the law asked for: a date after the last known one takes the facts without a warning."""
+    later = LAST_KNOWN_DATE + timedelta(days=30)
+    assert eligible_categories(person(), on=later, rules="2026-02-18")
+
+
+# --- the terms in the rulesets --------------------------------------------------------------------------------------
+
+
+def test_each_version_is_the_terms_of_the_rulesets_it_spans():
+    """A version's list, rule and names are its ruleset's terms, in every ruleset of its span."""
+    for ruleset in available_rulesets():
+        for category, terms in ruleset.categories.items():
+            v = category_version(category, ruleset.effective)
+            assert (v.policy_year, v.title, v.occupations) == (terms.policy_year, terms.title, terms.occupations)
+            assert (v.experience, v.french, v.military, v.round_names) == (
+                terms.experience,
+                terms.french,
+                terms.military,
+                terms.round_names,
+            )
+            assert v.unconfirmed_occupations == terms.unconfirmed_occupations
+
+
+def test_the_fingerprint_covers_the_occupation_codes(monkeypatch):
+    """Changing one code of a list changes the canonical form (and so the fingerprint) of the rulesets using it."""
+    ruleset = get_rules("2025-03-25")
+    before = ruleset.canonical()
+    assert sorted(ruleset.categories[Category.STEM].occupations) == before["categories"]["stem"]["occupations"]
+    lists = dict(rules_categories.category_lists())
+    stem = lists[(2025, Category.STEM)]
+    lists[(2025, Category.STEM)] = (attrs.evolve(stem[0], code="21211"), *stem[1:])
+    monkeypatch.setattr(rules_categories, "category_lists", lambda: lists)
+    after = ruleset.canonical()
+    assert before["categories"]["stem"] != after["categories"]["stem"]
+    assert before["categories"]["trades"] == after["categories"]["trades"]
+
+
+def test_category_title_is_the_latest_terms_title():
+    latest: dict[Category, str] = {}
+    for ruleset in available_rulesets():
+        latest |= {c: t.title for c, t in ruleset.categories.items()}
+    assert {c: c.title for c in Category} == latest

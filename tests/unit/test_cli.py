@@ -56,9 +56,15 @@ def test_rules_lists_every_ruleset(capsys):
     code, out, _ = run(capsys, "rules")
     assert 0 == code
     assert out.count("\n20") >= 5
-    assert "2025-03-25  (in force)" in out
+    assert "2026-02-18  (in force)" in out
+    assert "            categories: physicians\n" in out
     code, out, _ = run(capsys, "rules", "--format", "json")
+    assert [
+        "2015-01-01", "2016-11-19", "2017-06-06", "2018-12-01", "2019-10-01", "2020-10-27", "2022-11-16", "2023-05-31",
+        "2023-12-11", "2024-01-01", "2024-01-30", "2025-02-27", "2025-03-25", "2025-12-08", "2026-02-18",
+    ] == [r["id"] for r in json.loads(out)]  # fmt: skip
     assert [r.id for r in crsrules.available_rulesets()] == [r["id"] for r in json.loads(out)]
+    assert [[], ["physicians"]] == [r["category_changes"] for r in json.loads(out)][-3:-1]
 
 
 @pytest.mark.parametrize(
@@ -101,7 +107,7 @@ def test_score_takes_a_candidates_facts_on_the_date(capsys):
     """A candidate file is scored on --on, under the rules in force that day; each line says where it comes from."""
     code, out, err = run(capsys, "score", STEM, "--on", "2026-03-01")
     assert (0, "") == (code, err)
-    assert "CRS score: 478   (ruleset 2025-03-25" in out
+    assert "CRS score: 478   (ruleset 2026-02-18" in out
     assert "Candidate's facts taken on 2026-03-01" in out
     assert "      from: IELTS General Training test of 2025-01-18\n" in out
     assert "      from: born 1996-04-12: 29 on 2026-03-01\n" in out
@@ -171,8 +177,8 @@ def test_timeline_lists_each_change_with_its_reasons(capsys):
     """Each change: its date, the score before and after with the difference, the ruleset, and the reasons."""
     code, out, err = run(capsys, "timeline", STEM, "--from", "2026-01-01", "--until", "2027-06-30")
     assert 0 == code
-    assert "2026-04-12  478 -> 473 (-5)  ruleset 2025-03-25\n    age 29 -> 30\n" in out
-    assert "2027-01-18  473 -> 240 (-233)  ruleset 2025-03-25\n" in out
+    assert "2026-04-12  478 -> 473 (-5)  ruleset 2026-02-18\n    age 29 -> 30\n" in out
+    assert "2027-01-18  473 -> 240 (-233)  ruleset 2026-02-18\n" in out
     assert "first official language: english CLB 10/10/9/10 -> none valid" in out
     assert err.startswith("crsrules: warning: ")  # 2027 is past the last day the rules were confirmed
 

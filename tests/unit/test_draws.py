@@ -144,7 +144,7 @@ def test_latest_is_round_437():
 
 @pytest.mark.parametrize(
     ("number", "expected"),
-    [("1", "2015-01-01"), ("80", "2017-06-06"), ("252", "2022-11-16")],
+    [("1", "2015-01-01"), ("80", "2017-06-06"), ("252", "2023-05-31")],
 )
 def test_rules_id_is_the_ruleset_in_force_on_the_date(number, expected):
     assert expected == by_number(number).rules_id
@@ -160,7 +160,7 @@ def test_rules_id_on_both_sides_of_2025_03_25():
     """The last round before 2025-03-25 (#341, 2025-03-21) and the first after it."""
     before = history(end=date(2025, 3, 24))[-1]
     after = history(start=date(2025, 3, 25))[0]
-    assert ("341", "2022-11-16") == (before.number, before.rules_id)
+    assert ("341", "2025-02-27") == (before.number, before.rules_id)
     assert "2025-03-25" == after.rules_id
 
 
@@ -812,7 +812,7 @@ def test_draw_str_and_as_dict():
         "cutoff": 486,
         "tie_break": "2022-11-23T00:01:29Z",
         "tie_break_text": None,
-        "rules_id": "2022-11-16",
+        "rules_id": "2023-05-31",
         "source": (
             "IRCC ee_rounds_123_en.json snapshot 2026-08-20 via github.com/Yin-Marina/Daily_Express_Entry@d5efaf9"
         ),

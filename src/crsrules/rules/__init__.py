@@ -1,6 +1,8 @@
-"""The registry of CRS rulesets: one module per policy year, each ruleset in force until the next one starts.
+"""The registry of rulesets: one module per policy year, each ruleset in force until the next one starts.
 
-``y2015`` spells out every table; each later module derives from the ruleset before it and states only what changed.
+A ruleset is one version of every dated rule crsrules applies: the CRS grid, the rules of evidence and the categories
+of category-based selection. ``y2015`` spells out every table; each later module derives from the ruleset before it
+and states only what changed.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import Final
 
 from crsrules._validation import a_date
 from crsrules.errors import InvalidArgumentsError, RulesNotInForceError, StaleRulesWarning, UnknownRulesetError
-from crsrules.rules import y2015, y2016, y2017, y2018, y2019, y2020, y2022, y2023, y2024, y2025
+from crsrules.rules import y2015, y2016, y2017, y2018, y2019, y2020, y2022, y2023, y2024, y2025, y2026
+from crsrules.rules._categories import CategoryTerms, ExperienceRule, FrenchRule, MilitaryRule
 from crsrules.rules._language import Chart, Column, LanguageRules
 from crsrules.rules._ruleset import (
     Additional,
@@ -31,12 +34,16 @@ from crsrules.rules._ruleset import (
 __all__ = [
     "LAST_KNOWN_DATE",
     "Additional",
+    "CategoryTerms",
     "Chart",
     "Column",
     "Core",
     "Evidence",
+    "ExperienceRule",
     "FrenchBonus",
+    "FrenchRule",
     "LanguageRules",
+    "MilitaryRule",
     "NocVersion",
     "RuleSet",
     "SkillTransferability",
@@ -58,9 +65,14 @@ _ALL: Final = (
     y2019.RULES_2019_10_01,
     y2020.RULES_2020_10_27,
     y2022.RULES_2022_11_16,
+    y2023.RULES_2023_05_31,
     y2023.RULES_2023_12_11,
+    y2024.RULES_2024_01_01,
     y2024.RULES_2024_01_30,
+    y2025.RULES_2025_02_27,
     y2025.RULES_2025_03_25,
+    y2025.RULES_2025_12_08,
+    y2026.RULES_2026_02_18,
 )
 _BY_ID: Final = {r.id: r for r in _ALL}
 

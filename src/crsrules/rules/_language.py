@@ -218,6 +218,16 @@ class LanguageRules:
         allowed = f"a date on or after {first.isoformat()}, when IRCC began accepting {test.label}"
         return TestNotAcceptedError("tested_on", tested_on, allowed)
 
+    def changed_tests(self, other: LanguageRules) -> frozenset[LanguageTest]:
+        """The tests whose acceptance or conversion differs between these rules and *other*."""
+        tef = (self.tef_charts, self.tef_epochs) != (other.tef_charts, other.tef_epochs)
+        return frozenset(
+            t
+            for t in LanguageTest
+            if (self.accepted_from.get(t), self.charts.get(t)) != (other.accepted_from.get(t), other.charts.get(t))
+            or (tef and t is LanguageTest.TEF_CANADA)
+        )
+
     def canonical(self) -> object:
         """A JSON-ready form (for fingerprints and generated docs)."""
         return {

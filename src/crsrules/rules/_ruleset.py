@@ -1,19 +1,25 @@
-"""The :class:`RuleSet` type: one dated version of the CRS grid, as data."""
+"""The :class:`RuleSet` type: one dated version of the rules, as data.
+
+A version holds the CRS grid, the rules of evidence and the terms of the categories of category-based selection.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
 
-from crsrules.headings import Factor
+from crsrules.headings import Category, Factor
 from crsrules.language_tests import LanguageTest
+from crsrules.rules._categories import CategoryTerms
 from crsrules.rules._language import LanguageRules
 from crsrules.tables import BySpouse, RulesDefinitionError, Steps, Table, Tiers
 
@@ -211,9 +217,16 @@ def _canonical(value: Any) -> object:  # noqa: ANN401 (any table value)
     return value
 
 
+def _categories(terms: Mapping[Category, CategoryTerms]) -> Mapping[Category, CategoryTerms]:
+    """The terms by category, read-only and in :class:`~crsrules.Category` order."""
+    return MappingProxyType({c: terms[c] for c in Category if c in terms})
+
+
 @frozen(kw_only=True)
 class RuleSet:
-    """One version of the CRS rules, in force from :attr:`effective` until the next ruleset starts.
+    """One version of the rules, in force from :attr:`effective` until the next ruleset starts.
+
+    It holds the CRS grid, the rules of evidence and the terms of the categories in force.
 
     Build the first ruleset in full; build each later one with :meth:`derive`, naming only what changed.
 
@@ -226,7 +239,8 @@ class RuleSet:
     effective: date
     #: One sentence on what this ruleset changed.
     summary: str
-    #: The factors whose points this ruleset can change for some candidate (empty only for the first ruleset).
+    #: The factors whose points this ruleset can change for some candidate (empty for the first ruleset and for those
+    #: that change other rules only).
     changes: frozenset[Factor]
     #: Where the rules come from.
     sources: tuple[Source, ...]
@@ -244,10 +258,19 @@ class RuleSet:
     language: LanguageRules
     #: The tests whose acceptance or conversion this version changed (empty for most versions).
     language_changes: frozenset[LanguageTest] = frozenset()
+    #: The categories of category-based selection in force, with their terms, in :class:`~crsrules.Category` order
+    #: (none before 2023-05-31).
+    categories: Mapping[Category, CategoryTerms] = attrs.field(factory=dict, converter=_categories)
+    #: The categories whose terms this ruleset adds, changes or retires.
+    category_changes: frozenset[Category] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         if self.id != self.effective.isoformat():
             msg = f"ruleset id {self.id!r} must be its effective date {self.effective.isoformat()!r}"
+            raise RulesDefinitionError(msg)
+        wrong = [c.value for c, terms in self.categories.items() if terms.category is not c]
+        if wrong:
+            msg = f"ruleset {self.id}: the terms of {wrong} are filed under another category"
             raise RulesDefinitionError(msg)
 
     def derive(  # noqa: PLR0913 (keyword-only: what every ruleset must state)
@@ -256,37 +279,60 @@ class RuleSet:
         id: str,  # noqa: A002 (the attribute's name)
         effective: date,
         summary: str,
-        changes: frozenset[Factor] = frozenset(),
         sources: tuple[Source, ...],
         verified_on: date,
+        changes: frozenset[Factor] = frozenset(),
         language_changes: frozenset[LanguageTest] = frozenset(),
+        category_changes: frozenset[Category] = frozenset(),
         **tables: Any,  # noqa: ANN401 (any RuleSet field)
     ) -> RuleSet:
         """A later version: this one with *tables* replaced, stating what changed and why.
 
-        *changes* names the CRS factors whose points can move; *language_changes* the tests whose acceptance or
-        chart changed. A version declares at least one change; declarations are never inherited.
+        Each area of the rules has its own declaration, never inherited: *changes* for the CRS factors whose points
+        can move, *language_changes* for the tests whose acceptance or chart changed, *category_changes* for the
+        categories. At least one must name something. *language_changes* and *category_changes* name every test or
+        category whose rules change, and may name others whose answers change through other rules (such as the
+        rules of evidence).
 
         Raises:
-            RulesDefinitionError: The new version does not start later, declares no change, or cites no source.
+            RulesDefinitionError: The new version does not start later, declares no change, cites no source, or its
+                language rules or categories' terms differ from this version's for a test or category it does not
+                declare.
         """
         if effective <= self.effective:
             msg = f"ruleset {id} must start after {self.id}"
             raise RulesDefinitionError(msg)
-        if not (changes or language_changes) or not sources:
+        if not (changes or language_changes or category_changes) or not sources:
             msg = f"ruleset {id} must declare its changes and its sources"
             raise RulesDefinitionError(msg)
-        return attrs.evolve(
+        derived = attrs.evolve(
             self,
             id=id,
             effective=effective,
             summary=summary,
             changes=changes,
             language_changes=language_changes,
+            category_changes=category_changes,
             sources=sources,
             verified_on=verified_on,
             **tables,
         )
+        languages = self.language.changed_tests(derived.language)
+        if not languages <= language_changes:
+            msg = (
+                f"ruleset {id} changes the language rules of {sorted(t.value for t in languages)} but declares "
+                f"{sorted(t.value for t in language_changes)} in language_changes"
+            )
+            raise RulesDefinitionError(msg)
+        before, after = self.categories, derived.categories
+        moved = {c for c in Category if before.get(c) != after.get(c)}
+        if not moved <= category_changes:
+            msg = (
+                f"ruleset {id} changes the terms of {sorted(c.value for c in moved)} but declares "
+                f"{sorted(c.value for c in category_changes)} in category_changes"
+            )
+            raise RulesDefinitionError(msg)
+        return derived
 
     def canonical(self) -> dict[str, object]:
         """The ruleset's rules as JSON-ready data (what :attr:`fingerprint` hashes)."""
@@ -300,14 +346,15 @@ class RuleSet:
             "skill_transferability": _canonical(self.skill_transferability),
             "additional": _canonical(self.additional),
             "language": self.language.canonical(),
+            "categories": {c.value: terms.canonical() for c, terms in self.categories.items()},
         }
 
     @cached_property
     def fingerprint(self) -> str:
         """``"sha256:…"`` of the ruleset's canonical JSON; it changes only if a published ruleset is corrected.
 
-        Pin it next to the ruleset id to detect a correction. Sources, summary and verification dates are not part
-        of it.
+        Pin it next to the ruleset id to detect a correction. It covers the categories' terms and their occupation
+        lists; sources, summaries, notes and verification dates are not part of it.
         """
         data = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(data.encode()).hexdigest()
