@@ -89,7 +89,7 @@ class Draw:
         >>> d.date, d.kind, d.category, d.invitations, d.cutoff
         (datetime.date(2023, 7, 5), <DrawKind.CATEGORY: 'category'>, <Category.STEM: 'stem'>, 500, 486)
         >>> d.tie_break.isoformat(), d.rules_id
-        ('2022-11-23T00:01:29+00:00', '2022-11-16')
+        ('2022-11-23T00:01:29+00:00', '2023-05-31')
         >>> print(d)
         Round 254 (2023-07-05, STEM occupations (Version 1)): 500 invitations, lowest CRS score 486
 
