@@ -16,7 +16,7 @@ hours of work) are those of :func:`crsrules.factors`.
 crsrules is not legal advice: IRCC's instructions govern.
 """
 
-from crsrules.programs._common import Program
+from crsrules.headings import Program
 from crsrules.programs._eligibility import ProgramEligibility, program_eligibility
 from crsrules.programs.cec import CecAssessment, cec_eligibility
 from crsrules.programs.fst import FstAssessment, fst_eligibility

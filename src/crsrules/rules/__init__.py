@@ -16,6 +16,15 @@ from crsrules._validation import a_date
 from crsrules.errors import InvalidArgumentsError, RulesNotInForceError, StaleRulesWarning, UnknownRulesetError
 from crsrules.rules import y2015, y2016, y2017, y2018, y2019, y2020, y2022, y2023, y2024, y2025
 from crsrules.rules._language import Chart, Column, LanguageRules
+from crsrules.rules._programs import (
+    CecCriteria,
+    FstCriteria,
+    FswCriteria,
+    FswGrid,
+    LanguageMinimums,
+    ProgramCriteria,
+    TradeGroups,
+)
 from crsrules.rules._ruleset import (
     Additional,
     Core,
@@ -31,17 +40,24 @@ from crsrules.rules._ruleset import (
 __all__ = [
     "LAST_KNOWN_DATE",
     "Additional",
+    "CecCriteria",
     "Chart",
     "Column",
     "Core",
     "Evidence",
     "FrenchBonus",
+    "FstCriteria",
+    "FswCriteria",
+    "FswGrid",
+    "LanguageMinimums",
     "LanguageRules",
     "NocVersion",
+    "ProgramCriteria",
     "RuleSet",
     "SkillTransferability",
     "Source",
     "SpouseTables",
+    "TradeGroups",
     "available_rulesets",
     "get_rules",
     "resolve",

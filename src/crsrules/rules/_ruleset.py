@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import frozen
 
-from crsrules.headings import Factor
+from crsrules.headings import Factor, Program
 from crsrules.language_tests import LanguageTest
 from crsrules.rules._language import LanguageRules
 from crsrules.tables import BySpouse, RulesDefinitionError, Steps, Table, Tiers
 
 if TYPE_CHECKING:
     from crsrules.model import ArrangedEmployment, CanadianEducation, Education
+    from crsrules.rules._programs import ProgramCriteria
 
 __all__ = [
     "Additional",
@@ -226,7 +227,8 @@ class RuleSet:
     effective: date
     #: One sentence on what this ruleset changed.
     summary: str
-    #: The factors whose points this ruleset can change for some candidate (empty only for the first ruleset).
+    #: The factors whose points this ruleset can change for some candidate (empty for the first ruleset, and for a
+    #: ruleset that changes only other rules).
     changes: frozenset[Factor]
     #: Where the rules come from.
     sources: tuple[Source, ...]
@@ -244,6 +246,10 @@ class RuleSet:
     language: LanguageRules
     #: The tests whose acceptance or conversion this version changed (empty for most versions).
     language_changes: frozenset[LanguageTest] = frozenset()
+    #: The entry criteria of the three programs (FSW, CEC, FST).
+    programs: ProgramCriteria
+    #: The programs whose eligibility answer this ruleset can change for some candidate (empty for the first).
+    program_changes: frozenset[Program] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         if self.id != self.effective.isoformat():
@@ -260,12 +266,14 @@ class RuleSet:
         sources: tuple[Source, ...],
         verified_on: date,
         language_changes: frozenset[LanguageTest] = frozenset(),
+        program_changes: frozenset[Program] = frozenset(),
         **tables: Any,  # noqa: ANN401 (any RuleSet field)
     ) -> RuleSet:
         """A later version: this one with *tables* replaced, stating what changed and why.
 
         *changes* names the CRS factors whose points can move; *language_changes* the tests whose acceptance or
-        chart changed. A version declares at least one change; declarations are never inherited.
+        chart changed; *program_changes* the programs whose eligibility answer can change. A version declares at
+        least one change; declarations are never inherited.
 
         Raises:
             RulesDefinitionError: The new version does not start later, declares no change, or cites no source.
@@ -273,7 +281,7 @@ class RuleSet:
         if effective <= self.effective:
             msg = f"ruleset {id} must start after {self.id}"
             raise RulesDefinitionError(msg)
-        if not (changes or language_changes) or not sources:
+        if not (changes or language_changes or program_changes) or not sources:
             msg = f"ruleset {id} must declare its changes and its sources"
             raise RulesDefinitionError(msg)
         return attrs.evolve(
@@ -283,6 +291,7 @@ class RuleSet:
             summary=summary,
             changes=changes,
             language_changes=language_changes,
+            program_changes=program_changes,
             sources=sources,
             verified_on=verified_on,
             **tables,
@@ -300,6 +309,7 @@ class RuleSet:
             "skill_transferability": _canonical(self.skill_transferability),
             "additional": _canonical(self.additional),
             "language": self.language.canonical(),
+            "programs": self.programs.canonical(),
         }
 
     @cached_property
