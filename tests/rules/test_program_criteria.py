@@ -68,10 +68,14 @@ def test_the_grid_maximums_must_add_up():
 
 
 def test_program_changes_are_declared_where_the_programs_change():
-    """2016-11-19: FSW (its adaptability counts paid Canadian work only); 2022-11-16: all three (NOC 2021)."""
+    """2016-11-19: FSW (its adaptability counts paid Canadian work only); 2022-11-16: all three (NOC 2021); and every
+    version that changes which language results count or how they convert: all three (each has a language minimum).
+    """
+    language_versions = {r.id for r in RULESETS if r.language_changes}
     assert {
         "2016-11-19": frozenset({Program.FSW}),
         "2022-11-16": frozenset(Program),
+        **dict.fromkeys(language_versions, frozenset(Program)),
     } == {r.id: r.program_changes for r in RULESETS if r.program_changes}
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from crsrules.derive import valid_language_results
+from crsrules.evidence import valid_language_results
 from crsrules.occupations import Noc2016Skill, noc2016_skill, occupation
 from crsrules.programs._common import (
     EPSILON,

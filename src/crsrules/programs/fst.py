@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from crsrules.derive import valid_language_results
+from crsrules.evidence import valid_language_results
 from crsrules.programs._common import (
     EPSILON,
     Program,

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from crsrules.derive import age_on, anniversary, derive, valid_language_results, work_hours
+from crsrules.derive import derive
+from crsrules.evidence import age_on, anniversary, valid_language_results, work_hours
 from crsrules.headings import AdaptabilityElement, Factor, FswFactor
 from crsrules.model import Education, OfficialLanguage
 from crsrules.programs._common import (
@@ -37,7 +38,8 @@ from crsrules.rules import available_rulesets
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from crsrules.candidate import Candidate, Credential, Job, LanguageResult, Spouse
+    from crsrules.candidate import Candidate, Credential, Job, Spouse
+    from crsrules.evidence import CountedResult
     from crsrules.rules import FswCriteria, FswGrid, NocVersion, RuleSet
 
 __all__ = [
@@ -369,19 +371,19 @@ def _primary_occupation(jobs: Iterable[Job], *, since: date, on: date, rules: Ru
     return best[2], best[0], best_text
 
 
-def _language_points(table: FswGrid, first: LanguageResult, second: LanguageResult | None) -> int:
+def _language_points(table: FswGrid, first: CountedResult, second: CountedResult | None) -> int:
     points = sum(table.first_language.points(level) for level in abilities(first.levels).values())
     return points + (0 if second is None else table.second_language.points(second.levels.minimum))
 
 
 def _first_language(
-    named: OfficialLanguage | None, valid: Mapping[OfficialLanguage, LanguageResult], table: FswGrid, minimum: int
+    named: OfficialLanguage | None, valid: Mapping[OfficialLanguage, CountedResult], table: FswGrid, minimum: int
 ) -> tuple[OfficialLanguage | None, str]:
     """The first official language for FSW, and a note on how it was chosen (see the module's notes)."""
     if not valid:
         return None, ""
 
-    def other(language: OfficialLanguage) -> LanguageResult | None:
+    def other(language: OfficialLanguage) -> CountedResult | None:
         return next((r for lang, r in valid.items() if lang is not language), None)
 
     def rank(language: OfficialLanguage) -> tuple[bool, int, bool]:
@@ -402,7 +404,7 @@ def _first_language(
     return best, ""
 
 
-def _first_language_line(table: FswGrid, first: LanguageResult | None) -> GridLine:
+def _first_language_line(table: FswGrid, first: CountedResult | None) -> GridLine:
     factor = FswFactor.FIRST_OFFICIAL_LANGUAGE
     if first is None:
         return _line(table, factor, 0, "no valid result")
@@ -413,7 +415,7 @@ def _first_language_line(table: FswGrid, first: LanguageResult | None) -> GridLi
     return _line(table, factor, points, f"{first.language.value}: " + ", ".join(parts), result_name(first))
 
 
-def _second_language_line(table: FswGrid, second: LanguageResult | None) -> GridLine:
+def _second_language_line(table: FswGrid, second: CountedResult | None) -> GridLine:
     factor = FswFactor.SECOND_OFFICIAL_LANGUAGE
     if second is None:
         return _line(table, factor, 0, "no valid result")

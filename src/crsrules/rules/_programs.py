@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import frozen
 
-from crsrules.headings import AdaptabilityElement, FswFactor
+from crsrules.headings import AdaptabilityElement, FswFactor, Program
 from crsrules.tables import RulesDefinitionError, Steps, Table
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from crsrules.rules._ruleset import NocVersion
 
 __all__ = [
+    "LANGUAGE_PROGRAMS",
     "CecCriteria",
     "FstCriteria",
     "FswCriteria",
@@ -35,6 +36,10 @@ __all__ = [
 
 # The four abilities of a language result.
 _ABILITIES = 4
+
+#: The programs whose answer reads language levels (every one has a language minimum): a version that changes which
+#: results count, or how they convert, can change all of them.
+LANGUAGE_PROGRAMS = frozenset(Program)
 
 
 def _canonical(value: object) -> object:

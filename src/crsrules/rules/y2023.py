@@ -11,6 +11,7 @@ from datetime import date
 from crsrules.language_tests import LanguageTest, TefScale
 from crsrules.rules import y2022
 from crsrules.rules._language import LANGUAGE_FACTORS, Chart
+from crsrules.rules._programs import LANGUAGE_PROGRAMS
 from crsrules.rules._ruleset import Source
 
 TEF_CHART_2023 = date(2023, 12, 11)
@@ -32,6 +33,7 @@ RULES_2023_12_11 = y2022.RULES_2022_11_16.derive(
     effective=TEF_CHART_2023,
     summary="TEF Canada results of tests from this day convert with IRCC's per-ability chart.",
     changes=LANGUAGE_FACTORS,
+    program_changes=LANGUAGE_PROGRAMS,
     language_changes=frozenset({LanguageTest.TEF_CANADA}),
     sources=(
         Source(

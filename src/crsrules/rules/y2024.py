@@ -11,6 +11,7 @@ from datetime import date
 from crsrules.language_tests import LanguageTest
 from crsrules.rules import y2023
 from crsrules.rules._language import LANGUAGE_FACTORS, Chart
+from crsrules.rules._programs import LANGUAGE_PROGRAMS
 from crsrules.rules._ruleset import Source
 
 PTE_CORE_ACCEPTED = date(2024, 1, 30)
@@ -31,6 +32,7 @@ RULES_2024_01_30 = y2023.RULES_2023_12_11.derive(
     effective=PTE_CORE_ACCEPTED,
     summary="PTE Core accepted for tests from this day; the CRS grid is unchanged.",
     changes=LANGUAGE_FACTORS,
+    program_changes=LANGUAGE_PROGRAMS,
     language_changes=frozenset({LanguageTest.PTE_CORE}),
     sources=(
         Source(
