@@ -15,11 +15,11 @@ from attrs import frozen
 from crsrules.headings import Factor, Program
 from crsrules.language_tests import LanguageTest
 from crsrules.rules._language import LanguageRules
+from crsrules.rules._programs import ProgramCriteria
 from crsrules.tables import BySpouse, RulesDefinitionError, Steps, Table, Tiers
 
 if TYPE_CHECKING:
     from crsrules.model import ArrangedEmployment, CanadianEducation, Education
-    from crsrules.rules._programs import ProgramCriteria
 
 __all__ = [
     "Additional",
