@@ -32,6 +32,7 @@ from crsrules import (
     Education,
     InvalidValueError,
     LanguageTest,
+    Program,
     RuleSet,
     TefScale,
 )
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from crsrules.rules import Additional, Core, SkillTransferability, SpouseTables
+    from crsrules.rules import Additional, Core, ProgramCriteria, SkillTransferability, SpouseTables
     from crsrules.tables import BySpouse, Steps, Table
 
 _logger = logging.getLogger(__name__)
@@ -334,6 +335,61 @@ def _additional(additional: Additional, changed: set[str]) -> str:
     return "### D. Additional points\n\n" + _table(["Factor", "Points"], rows)
 
 
+def _programs(programs: ProgramCriteria, changed: set[str]) -> str:
+    """The programs' entry criteria: the FSW minimums and selection grid, CEC and FST."""
+
+    def mark(key: str) -> str:
+        return _changed(changed, f"programs.{key}")
+
+    fsw, cec, fst = programs.fsw, programs.cec, programs.fst
+    grid = fsw.grid
+    long_enough = ", ".join(_code(e.value) for e in Education if e in fsw.study_in_canada_levels)
+    minimums = [
+        ["Continuous work in the primary occupation", f"{fsw.minimum_work_years} year(s)"],
+        ["Window of work (minimum and grid)", f"{fsw.work_window_years} years"],
+        ["First official language, all four abilities", f"CLB/NCLC {fsw.minimum_language_clb}"],
+        ["Selection grid", f"{grid.pass_mark} of {grid.maximum} points"],
+        ["Arranged employment", f"{grid.arranged_employment} points"],
+        ["Adaptability: spouse's language, all four abilities", f"CLB/NCLC {fsw.spouse_language_clb}"],
+        ["Adaptability: study in Canada", f"{fsw.study_in_canada_years} academic years ({long_enough})"],
+        ["Adaptability: work in Canada", f"{fsw.work_in_canada_years} year(s)"],
+    ]
+    adaptability = [[_code(e.value), grid.adaptability[e]] for e in grid.adaptability]
+    adaptability.append(["**cap**", grid.adaptability_cap])
+    cec_levels = [[f"NOC 2021 TEER {teer}", cec.language_by_teer.points(teer)] for teer in range(4)]
+    cec_levels += [
+        [f"NOC 2016 {_code(skill.value)}", level] for skill, level in cec.language_by_noc_2016_skill.rows.items()
+    ]
+    trades = [
+        [
+            _code(version.value),
+            ", ".join(groups.included),
+            ", ".join(groups.excluded) or DASH,
+            "yes" if groups.confirmed else "**no** \\[UNCONFIRMED\\]",
+        ]
+        for version, groups in fst.trades.rows.items()
+    ]
+    language = fst.language
+    parts = [
+        "### Programs' entry criteria\n",
+        f"**Federal Skilled Worker Program**{mark('fsw')}\n\n" + _table(["Rule", "Value"], minimums, numbers=False),
+        _steps("FSW first official language, points per ability", "CLB/NCLC level", grid.first_language, ""),
+        _steps("FSW second official language, by the lowest ability", "CLB/NCLC level", grid.second_language, ""),
+        "**FSW education**\n\n" + _table(["Education", "Points"], _education_rows(grid.education)),
+        _steps("FSW work experience", "Whole years", grid.work_experience, ""),
+        _steps("FSW age", "Age", grid.age, ""),
+        "**FSW adaptability**\n\n" + _table(["Element", "Points"], adaptability),
+        f"**Canadian Experience Class**{mark('cec')}: {cec.work_years} year(s) of skilled paid work in Canada within "
+        f"{cec.window_years} years, and the level the occupation of that work calls for in all four abilities:\n\n"
+        + _table(["Occupation", "CLB/NCLC"], cec_levels),
+        f"**Federal Skilled Trades Program**{mark('fst')}: {fst.work_years} years in one skilled trade within "
+        f"{fst.window_years} years; CLB/NCLC {language.listening} listening, {language.reading} reading, "
+        f"{language.writing} writing, {language.speaking} speaking. The skilled trades:\n\n"
+        + _table(["Classification", "Groups", "Except", "Confirmed"], trades, numbers=False),
+    ]
+    return "\n".join(parts)
+
+
 # RuleSet fields that have their own rendering above; any other field is shown as a plain table by _other().
 _RENDERED = frozenset(
     {
@@ -341,6 +397,7 @@ _RENDERED = frozenset(
         "effective",
         "summary",
         "changes",
+        "program_changes",
         "sources",
         "verified_on",
         "noc_version",
@@ -351,6 +408,7 @@ _RENDERED = frozenset(
         # The categories' terms and lists have pages of their own (docs/_ext/category_tables.py).
         "categories",
         "category_changes",
+        "programs",
     }
 )
 
@@ -400,6 +458,14 @@ def _category_refs(ruleset: RuleSet) -> str:
     return f"{names} ({{ref}}`the category versions <category-rules-{ruleset.id}>`)"
 
 
+def _program_refs(ruleset: RuleSet) -> str:
+    if not ruleset.program_changes:
+        return "none"
+    return ", ".join(
+        f"{{py:attr}}`{p.value} <crsrules.Program.{p.name}>`" for p in Program if p in ruleset.program_changes
+    )
+
+
 def _until(following: RuleSet | None) -> str:
     if following is None:
         last = crsrules.rules.LAST_KNOWN_DATE.isoformat()
@@ -421,6 +487,7 @@ def _ruleset_section(ruleset: RuleSet, previous: RuleSet | None, following: Rule
         ["Summary", _escape(ruleset.summary)],
         ["Declared changes", _factor_refs(ruleset)],
         ["Categories changed", _category_refs(ruleset)],
+        ["Declared program changes", _program_refs(ruleset)],
         ["NOC version", _code(ruleset.noc_version.value) + _changed(changed, "noc_version")],
         ["Verified on", ruleset.verified_on.isoformat()],
         ["Fingerprint", _code(ruleset.fingerprint)],
@@ -446,6 +513,7 @@ def _ruleset_section(ruleset: RuleSet, previous: RuleSet | None, following: Rule
             _spouse(ruleset.spouse, changed),
             _skill_transferability(ruleset.skill_transferability, changed),
             _additional(ruleset.additional, changed),
+            _programs(ruleset.programs, changed),
             _other(ruleset, changed),
         ]
     )

@@ -1,4 +1,4 @@
-"""IRCC's headings: the sections and factors of the CRS (its criteria page), and the categories of selection."""
+"""IRCC's headings: the CRS sections and factors, the selection categories, the programs and the FSW grid's factors."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Final
 
-__all__ = ["Category", "Factor", "Section"]
+__all__ = ["AdaptabilityElement", "Category", "Factor", "FswFactor", "Program", "Section"]
 
 
 class Section(Enum):
@@ -147,3 +147,77 @@ _TITLES: Final = MappingProxyType(
         Category.MILITARY: "Skilled military recruits",
     }
 )
+
+
+class Program(Enum):
+    """An Express Entry program: meeting the entry criteria of one of them puts a candidate in the pool.
+
+    Example:
+        >>> Program("cec").title
+        'Canadian Experience Class'
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Federal Skilled Worker Program.
+    FSW = "fsw"
+    #: Canadian Experience Class.
+    CEC = "cec"
+    #: Federal Skilled Trades Program.
+    FST = "fst"
+
+    @property
+    def title(self) -> str:
+        """The program's name, as IRCC writes it."""
+        return _PROGRAM_TITLES[self]
+
+
+_PROGRAM_TITLES = {
+    Program.FSW: "Federal Skilled Worker Program",
+    Program.CEC: "Canadian Experience Class",
+    Program.FST: "Federal Skilled Trades Program",
+}
+
+
+class FswFactor(Enum):
+    """A factor of the FSW selection grid, in the order of IRCC's grid.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: First official language, points per ability (max 24).
+    FIRST_OFFICIAL_LANGUAGE = "first_official_language"
+    #: Second official language (max 4).
+    SECOND_OFFICIAL_LANGUAGE = "second_official_language"
+    #: Education (max 25).
+    EDUCATION = "education"
+    #: Work experience (max 15).
+    WORK_EXPERIENCE = "work_experience"
+    #: Age (max 12).
+    AGE = "age"
+    #: Arranged employment in Canada (max 10).
+    ARRANGED_EMPLOYMENT = "arranged_employment"
+    #: Adaptability (max 10).
+    ADAPTABILITY = "adaptability"
+
+
+class AdaptabilityElement(Enum):
+    """An element of the FSW adaptability factor; each counts once, and the factor is capped.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The accompanying spouse or partner has CLB 4 or more in all four abilities of an official language.
+    SPOUSE_LANGUAGE = "spouse_language"
+    #: The applicant completed 2 or more academic years of full-time study in Canada.
+    STUDY_IN_CANADA = "study_in_canada"
+    #: The accompanying spouse or partner did the same.
+    SPOUSE_STUDY_IN_CANADA = "spouse_study_in_canada"
+    #: The applicant has 1 year or more of full-time skilled work in Canada.
+    WORK_IN_CANADA = "work_in_canada"
+    #: The accompanying spouse or partner has 1 year or more of full-time work in Canada.
+    SPOUSE_WORK_IN_CANADA = "spouse_work_in_canada"
+    #: The applicant earned points for arranged employment.
+    ARRANGED_EMPLOYMENT = "arranged_employment"
+    #: The applicant or the accompanying spouse has a relative in Canada (only siblings are modelled).
+    RELATIVE_IN_CANADA = "relative_in_canada"

@@ -298,6 +298,56 @@ def test_fsw_age_is_taken_on_the_day_given():
     assert 11 == fsw_eligibility(c, on=date(2025, 6, 2)).line(FswFactor.AGE).points
 
 
+# Numbers that mutation testing could change with every other test passing (issue 9): each age from 36 to 47, the
+# CLB 7 row of the language factor, and the 10-year window of the work minimum.
+
+
+@pytest.mark.parametrize(
+    ("age", "expected"),
+    [(36, 11), (37, 10), (38, 9), (39, 8), (40, 7), (41, 6), (42, 5), (43, 4), (44, 3), (45, 2), (46, 1), (47, 0)],
+)
+def test_fsw_age_points_one_less_each_year_from_36_to_47(age, expected):
+    """IRPR s. 81: 12 points from 18 to 35, then one point less for each year, to 0 at 47."""
+    a = fsw_eligibility(candidate(birth_date=born(age)), on=ON)
+    assert expected == a.line(FswFactor.AGE).points
+    assert f"age {age} on 2025-06-01: {expected} points" == a.line(FswFactor.AGE).detail
+
+
+@pytest.mark.parametrize(
+    ("levels", "expected"),
+    [
+        ((7, 7, 7, 7), 16),  # CLB 7: 4 per ability
+        ((7, 8, 9, 10), 21),  # 4 + 5 + 6 + 6
+        ((6, 7, 7, 7), 12),  # CLB 6 earns nothing (and misses the minimum)
+    ],
+)
+def test_fsw_first_language_clb_7_earns_4_per_ability(levels, expected):
+    a = fsw_eligibility(candidate(language_results=(celpip(*levels),)), on=ON)
+    line = a.line(FswFactor.FIRST_OFFICIAL_LANGUAGE)
+    assert expected == line.points
+    assert (min(levels) >= 7) == a.language_met
+    assert f"listening CLB {levels[0]} = {4 if levels[0] == 7 else 0}" in line.detail
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "met"),
+    [
+        # 387 days of continuous work, all in the 10 years to 2025-06-01 (which start 2015-06-02) but only 29 days of
+        # them in the last 9 years (which start 2016-06-02).
+        (date(2015, 6, 10), date(2016, 6, 30), True),
+        # Work that started before the window: 2015-06-02 to 2016-05-30 is 364 days, 1,560 hours, inside it.
+        (date(2014, 6, 1), date(2016, 5, 30), True),
+        # One day less inside the 10 years (it would be a year within 11).
+        (date(2014, 6, 1), date(2016, 5, 29), False),
+    ],
+)
+def test_fsw_work_minimum_counts_the_10_years_before_the_day(first, last, met):
+    a = fsw_eligibility(candidate(jobs=(job("21231", first, last),)), on=ON)
+    assert met == a.work_experience_met
+    if not met:
+        assert "in the 10 years to 2025-06-01" in a.reasons[0]
+
+
 @pytest.mark.parametrize(("listening", "expected"), [(369, 4), (368, 0)])
 def test_fsw_second_language_needs_clb_5_in_all_four(listening, expected):
     """TCF Canada NCLC 5/5/5/5 earns 4; NCLC 4/5/5/5 earns nothing."""
@@ -712,6 +762,56 @@ def test_program_eligibility_checks_its_arguments():
         program_eligibility(candidate(), on="2025-06-01")
     with pytest.raises(crsrules.RulesNotInForceError):
         program_eligibility(candidate(), on=date(2014, 12, 31))
+
+
+# --- Pinning the rules ---------------------------------------------------------------------------------------------
+
+# Program leaders and instructors in recreation: NOC 2016 5254 (skill level B) became NOC 2021 54100 (TEER 4). A year
+# and five months of it in Canada, ended 2022-11-10, judged on 2022-11-20.
+INSTRUCTOR = Job(noc="54100", noc_2016="5254", in_canada=True, start=date(2021, 6, 1), end=date(2022, 11, 10))
+PINNED_DAY = date(2022, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("rules", "skilled"),
+    [
+        ("2020-10-27", True),  # NOC 2016: skill level B is skilled
+        ("2022-11-16", False),  # NOC 2021: TEER 4 is not
+        (crsrules.get_rules("2020-10-27"), True),  # a RuleSet works like its id
+    ],
+)
+def test_pinned_rules_decide_the_program_answer_for_the_same_facts_and_day(rules, skilled):
+    """The day the facts are taken stays 2022-11-20; the rules pinned decide whether the job is skilled work."""
+    c = Candidate(
+        birth_date=born(30),
+        credentials=(BACHELORS,),
+        language_results=(celpip(7, 7, 7, 7, tested_on=date(2022, 6, 1)),),
+        jobs=(INSTRUCTOR,),
+    )
+    result = program_eligibility(c, on=PINNED_DAY, rules=rules)
+    assert crsrules.get_rules(rules).id == result.rules_id == result.fsw.rules_id == result.cec.rules_id
+    assert PINNED_DAY == result.on
+    assert skilled == result.cec.eligible == result.fsw.work_experience_met
+    assert result.cec == cec_eligibility(c, on=PINNED_DAY, rules=rules)
+    assert result.fsw == fsw_eligibility(c, on=PINNED_DAY, rules=rules)
+    assert result.fst == fst_eligibility(c, on=PINNED_DAY, rules=rules)
+
+
+def test_without_rules_the_rules_in_force_on_the_day_apply():
+    c = cec_candidate(INSTRUCTOR, language=celpip(7, 7, 7, 7, tested_on=date(2022, 6, 1)))
+    assert program_eligibility(c, on=PINNED_DAY) == program_eligibility(c, on=PINNED_DAY, rules="2022-11-16")
+
+
+def test_pinned_rules_never_warn_and_need_no_rules_in_force_on_the_day():
+    """Pinning applies the rules as given: no StaleRulesWarning after the last known date, no error before 2015."""
+    late = crsrules.rules.LAST_KNOWN_DATE + timedelta(days=1)
+    assert "2025-03-25" == program_eligibility(candidate(), on=late, rules="2025-03-25").rules_id
+    assert "2015-01-01" == fsw_eligibility(candidate(), on=date(2014, 12, 31), rules="2015-01-01").rules_id
+
+
+def test_an_unknown_ruleset_id_is_an_error():
+    with pytest.raises(crsrules.UnknownRulesetError, match="2022-11-16"):
+        program_eligibility(candidate(), on=ON, rules="2022-11-61")
 
 
 # --- Properties ----------------------------------------------------------------------------------------------------

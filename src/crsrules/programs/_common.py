@@ -1,7 +1,7 @@
-"""What the three programs share: the :class:`Program` enum, occupation codes by NOC version, runs of work, language.
+"""What the three programs share: the arguments, occupation codes by NOC version, runs of work, language results.
 
-The reasoning here reuses :mod:`crsrules.derive` (valid test results, counted hours, skilled occupations) and adds what
-the programs need beyond the CRS: the code an occupation is judged by, and the continuous periods of work in one
+The reasoning here reuses :mod:`crsrules.evidence` (valid test results, counted hours, skilled occupations) and adds
+what the programs need beyond the CRS: the code an occupation is judged by, and the continuous periods of work in one
 occupation.
 """
 
@@ -16,12 +16,13 @@ import attrs
 
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Job
-from crsrules.derive import anniversary, continuous_periods, skilled_occupation, work_hours
 from crsrules.errors import InvalidValueError
-from crsrules.rules import NocVersion, rules_in_force
+from crsrules.evidence import anniversary, continuous_periods, skilled_occupation, work_hours
+from crsrules.headings import Program
+from crsrules.rules import NocVersion, get_rules, rules_in_force
 
 if TYPE_CHECKING:
-    from crsrules.candidate import LanguageResult
+    from crsrules.evidence import CountedResult
     from crsrules.model import LanguageLevels
     from crsrules.rules import RuleSet
 
@@ -45,42 +46,12 @@ def json_ready(value: object) -> object:
 EPSILON = 1e-9
 
 
-class Program(Enum):
-    """An Express Entry program: meeting the entry criteria of one of them puts a candidate in the pool.
-
-    Example:
-        >>> Program("cec").title
-        'Canadian Experience Class'
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: Federal Skilled Worker Program.
-    FSW = "fsw"
-    #: Canadian Experience Class.
-    CEC = "cec"
-    #: Federal Skilled Trades Program.
-    FST = "fst"
-
-    @property
-    def title(self) -> str:
-        """The program's name, as IRCC writes it."""
-        return _TITLES[self]
-
-
-_TITLES = {
-    Program.FSW: "Federal Skilled Worker Program",
-    Program.CEC: "Canadian Experience Class",
-    Program.FST: "Federal Skilled Trades Program",
-}
-
-
-def start(candidate: object, on: object) -> tuple[Candidate, date, RuleSet]:
-    """Check the arguments and find the ruleset in force *on* the day (its NOC version and rules of evidence)."""
+def start(candidate: object, on: object, rules: str | RuleSet | None) -> tuple[Candidate, date, RuleSet]:
+    """Check the arguments; the ruleset is *rules* (an id or a RuleSet) if given, else the one in force *on* the day."""
     if not isinstance(candidate, Candidate):
         raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
     day = a_date("on", on)
-    return candidate, day, rules_in_force(day)
+    return candidate, day, rules_in_force(day) if rules is None else get_rules(rules)
 
 
 def occupation_code(noc: str | None, noc_2016: str | None, *, rules: RuleSet) -> tuple[NocVersion, str, str]:
@@ -88,7 +59,7 @@ def occupation_code(noc: str | None, noc_2016: str | None, *, rules: RuleSet) ->
 
     The ruleset's own classification is used when the job has its code; otherwise the other code, judged by its own
     classification (no concordance between NOC 2016 and NOC 2021 is shipped), as
-    :func:`crsrules.derive.skilled_occupation` does.
+    :func:`crsrules.evidence.skilled_occupation` does.
     """
     if rules.noc_version is NocVersion.NOC_2021:
         if noc is not None:
@@ -133,7 +104,7 @@ def skilled_jobs(
 
 
 def window_start(on: date, years: int) -> date:
-    """The day before a window of *years* ending *on*: work counts from the day after it (as in crsrules.derive)."""
+    """The day before a window of *years* ending *on*: work counts from the day after it (as in crsrules.evidence)."""
     return anniversary(on, -years)
 
 
@@ -174,12 +145,12 @@ def abilities(levels: LanguageLevels) -> dict[str, int]:
     }
 
 
-def result_name(result: LanguageResult) -> str:
+def result_name(result: CountedResult) -> str:
     """A result's test and date, such as ``"CELPIP-General test of 2025-01-10"``."""
     return f"{result.test.label} test of {result.tested_on.isoformat()}"
 
 
-def describe_result(result: LanguageResult) -> str:
+def describe_result(result: CountedResult) -> str:
     """A result with its levels, such as ``"CELPIP-General test of 2025-01-10 (CLB 9/9/9/8: L/R/W/S)"``."""
     levels = result.levels
     values = "/".join(str(v) for v in abilities(levels).values())

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from crsrules.programs.cec import CecAssessment
     from crsrules.programs.fst import FstAssessment
     from crsrules.programs.fsw import FswAssessment
+    from crsrules.rules import RuleSet
 
 __all__ = ["ProgramEligibility", "program_eligibility"]
 
@@ -31,7 +32,7 @@ class ProgramEligibility:
 
     #: The day assessed (the day the profile or application is submitted).
     on: date
-    #: The id of the ruleset in force that day.
+    #: The id of the ruleset applied.
     rules_id: str
     #: The Federal Skilled Worker Program.
     fsw: FswAssessment = field(repr=False)
@@ -69,20 +70,25 @@ class ProgramEligibility:
         }
 
 
-def program_eligibility(candidate: Candidate, *, on: date) -> ProgramEligibility:
+def program_eligibility(
+    candidate: Candidate, *, on: date, rules: str | RuleSet | None = None
+) -> ProgramEligibility:
     """Assess *candidate* against the entry criteria of FSW, CEC and FST on *on*.
 
     Args:
         candidate: The facts.
         on: The day of the profile or application: ages, windows of work and the validity of tests and ECAs are
-            taken on it, and the ruleset in force on it decides NOC 2016 (before 2022-11-16) or NOC 2021.
+            taken on it.
+        rules: The ruleset whose criteria apply (an id such as ``"2022-11-16"``, or a RuleSet), which also decides
+            NOC 2016 (before 2022-11-16) or NOC 2021; by default the one in force *on*.
 
     Returns:
         Each program's assessment, the programs met, and whether the candidate can enter the pool.
 
     Raises:
         InvalidValueError: *candidate* is not a Candidate or *on* is not a date.
-        RulesNotInForceError: *on* is before 2015-01-01.
+        RulesNotInForceError: *on* is before 2015-01-01 and no *rules* were given.
+        UnknownRulesetError: *rules* names no ruleset.
 
     Example:
         >>> from datetime import date
@@ -100,14 +106,15 @@ def program_eligibility(candidate: Candidate, *, on: date) -> ProgramEligibility
         'education: no credential that counts on 2025-06-01'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *rules* pins the criteria.
     """
-    c, day, rules = start(candidate, on)
-    assessments = (fsw.assess(c, day, rules), cec.assess(c, day, rules), fst.assess(c, day, rules))
+    c, day, ruleset = start(candidate, on, rules)
+    assessments = (fsw.assess(c, day, ruleset), cec.assess(c, day, ruleset), fst.assess(c, day, ruleset))
     eligible = tuple(a.program for a in assessments if a.eligible)
     reasons = tuple(f"{a.program.title}: {r}" for a in assessments if not a.eligible for r in a.reasons)
     return ProgramEligibility(
         on=day,
-        rules_id=rules.id,
+        rules_id=ruleset.id,
         fsw=assessments[0],
         cec=assessments[1],
         fst=assessments[2],

@@ -1,33 +1,9 @@
 """Canadian Experience Class (CEC): a year of skilled Canadian work and the language level it calls for.
 
-A candidate meets the CEC entry criteria on a day when (IRPR s. 87.1; IRCC's CEC page as summarized in the research
-notes):
-
-- **Work**: at least 1 year (1,560 hours) of skilled paid work in Canada, full-time or the part-time equivalent,
-  in one or more jobs, within the 3 years before the day. Self-employment and work while a full-time student never
-  count. Skilled means NOC 2021 TEER 0, 1, 2 or 3 from 2022-11-16, NOC 2016 skill type 0 or level A or B before.
-- **Language**: CLB 7 in all four abilities for TEER 0 or 1 work, CLB 5 for TEER 2 or 3 work (before 2022-11-16:
-  CLB 7 for NOC 0 or A, CLB 5 for NOC B), on a valid English or French result.
-
-There is no education requirement and no proof of funds.
-
-Choices where the sources are silent, documented here and in the how-to guide:
-
-- Work in several TEER categories: the candidate qualifies when the work in occupations whose minimum their language
-  level meets adds up to a year. So CLB 5 with a year of TEER 2 or 3 work qualifies, whatever TEER 0 or 1 work is
-  also there; with CLB 5 and only part of the year in TEER 2 or 3, CLB 7 is needed. :attr:`CecAssessment.required_clb`
-  is the lowest level that works.
-- Language: any valid result counts, English or French (the regulation says "English or French"); the best one is
-  the one whose weakest ability is highest.
-- Temporary resident status and authorization to work while the work was done are not modelled: the notes say so.
-  Neither is the public policy of 2023-04-25 letting some self-employed physicians count fee-for-service work.
-
-References:
-    - IRPR s. 87.1 (Canadian experience class):
-      https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-87.1.html
-    - CEC language levels by NOC skill level before 2022-11-16 (S74): http://vzlaw.ca/EE_03.aspx ;
-      https://tamasimmigration.com/canadian-experience-class/
-    - The project's research notes: ``reference/crs-points.md`` section 7.3 (sources S57, S74) and rule E6.
+A candidate meets the CEC entry criteria on a day with a year of skilled paid work in Canada within the window and,
+on a valid result, the language level that work calls for (IRPR s. 87.1). The numbers are rules data
+(:attr:`crsrules.RuleSet.programs`, set in :mod:`crsrules.rules.y2015`); this module applies them. The choices
+crsrules makes where the sources are silent are in the how-to guide, ``docs/how-to/program-eligibility.md``.
 """
 
 from __future__ import annotations
@@ -37,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from crsrules.derive import valid_language_results
+from crsrules.evidence import valid_language_results
 from crsrules.occupations import Noc2016Skill, noc2016_skill, occupation
 from crsrules.programs._common import (
     EPSILON,
@@ -51,7 +27,7 @@ from crsrules.programs._common import (
     start,
     window_start,
 )
-from crsrules.rules import NocVersion
+from crsrules.rules import NocVersion, available_rulesets
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -69,19 +45,18 @@ __all__ = [
     "cec_eligibility",
 ]
 
-# --- Rules -----------------------------------------------------------------------------------------------------------
-
-# Work (IRPR s. 87.1(2)(a); S57): years of skilled Canadian work needed; a year is Evidence.hours_per_year (1,560)
-# hours of full-time work (Evidence.full_time_hours_per_week, 30) or the part-time equivalent.
-WORK_YEARS = 1
-# Work (IRPR s. 87.1(2)(a); S57): the window, in years before the application.
-WINDOW_YEARS = 3
-
-#: Language (S57; from 2022-11-16): the CLB/NCLC level needed in all four abilities, by the TEER of the work.
-LANGUAGE_BY_TEER: Mapping[int, int] = MappingProxyType({0: 7, 1: 7, 2: 5, 3: 5})
-#: Language (S74; before 2022-11-16): the level needed in all four abilities, by the NOC 2016 skill type or level.
+# Deprecated since 0.2, to be removed in 0.3: the criteria are rules data, read them from a ruleset
+# (``get_rules(id).programs.cec``). These names keep the values of the newest ruleset.
+_NEWEST = available_rulesets()[-1].programs.cec
+WORK_YEARS = _NEWEST.work_years
+WINDOW_YEARS = _NEWEST.window_years
+#: The CLB/NCLC level needed in all four abilities, by the TEER of the work (deprecated).
+LANGUAGE_BY_TEER: Mapping[int, int] = MappingProxyType(
+    {teer: _NEWEST.language_by_teer.points(teer) for teer in range(4)}
+)
+#: The level needed in all four abilities, by the NOC 2016 skill type or level (deprecated).
 LANGUAGE_BY_NOC_2016_SKILL: Mapping[Noc2016Skill, int] = MappingProxyType(
-    {Noc2016Skill.SKILL_TYPE_0: 7, Noc2016Skill.SKILL_LEVEL_A: 7, Noc2016Skill.SKILL_LEVEL_B: 5}
+    dict(_NEWEST.language_by_noc_2016_skill.rows)
 )
 
 
@@ -97,7 +72,7 @@ class CecAssessment:
 
     #: The day assessed (the day the application is received).
     on: date
-    #: The id of the ruleset in force that day (it decides NOC 2016 or NOC 2021).
+    #: The id of the ruleset applied (its criteria, and NOC 2016 or NOC 2021).
     rules_id: str
     #: Work and language are both met.
     eligible: bool
@@ -129,20 +104,22 @@ class CecAssessment:
         return {"program": self.program.value, **data}
 
 
-def cec_eligibility(candidate: Candidate, *, on: date) -> CecAssessment:
+def cec_eligibility(candidate: Candidate, *, on: date, rules: str | RuleSet | None = None) -> CecAssessment:
     """Assess *candidate* against the Canadian Experience Class's entry criteria on *on*.
 
     Args:
         candidate: The facts.
-        on: The day the application is received: the 3-year window and the validity of test results end on it, and
-            the ruleset in force on it decides NOC 2016 or NOC 2021.
+        on: The day the application is received: the 3-year window and the validity of test results end on it.
+        rules: The ruleset whose criteria apply (an id such as ``"2022-11-16"``, or a RuleSet), which also decides
+            NOC 2016 or NOC 2021; by default the one in force *on*.
 
     Returns:
         Work and language met or not, the hours and levels behind them, the reasons and the notes.
 
     Raises:
         InvalidValueError: *candidate* is not a Candidate or *on* is not a date.
-        RulesNotInForceError: *on* is before 2015-01-01.
+        RulesNotInForceError: *on* is before 2015-01-01 and no *rules* were given.
+        UnknownRulesetError: *rules* names no ruleset.
 
     Example:
         >>> from datetime import date
@@ -158,16 +135,18 @@ def cec_eligibility(candidate: Candidate, *, on: date) -> CecAssessment:
         (True, 5, 5)
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *rules* pins the criteria.
     """
-    c, day, rules = start(candidate, on)
-    return assess(c, day, rules)
+    c, day, ruleset = start(candidate, on, rules)
+    return assess(c, day, ruleset)
 
 
 def assess(candidate: Candidate, on: date, rules: RuleSet) -> CecAssessment:
     """The CEC assessment of checked arguments under *rules* (for :func:`crsrules.programs.program_eligibility`)."""
-    since = window_start(on, WINDOW_YEARS)
-    window = f"in the {WINDOW_YEARS} years to {on.isoformat()}"
-    need = WORK_YEARS * rules.evidence.hours_per_year
+    criteria = rules.programs.cec
+    since = window_start(on, criteria.window_years)
+    window = f"in the {criteria.window_years} years to {on.isoformat()}"
+    need = criteria.work_years * rules.evidence.hours_per_year
     jobs, approximations = skilled_jobs(
         candidate.jobs, rules=rules, canadian_only=True, exclude_self_employed=True, exclude_full_time_student=True
     )
@@ -187,12 +166,12 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> CecAssessment:
     valid = valid_language_results(candidate.language_results, on=on, rules=rules)
     best = max(valid.values(), key=lambda r: (r.levels.minimum, r.tested_on), default=None)
     level = None if best is None else best.levels.minimum
-    lowest = min((minimum for _, minimum in minimums), default=min(LANGUAGE_BY_TEER.values()))
+    lowest = min((minimum for _, minimum in minimums), default=_lowest_minimum(rules))
     language_met = level is not None and level >= (lowest if required is None else required)
 
     if not work_met:
         reasons.append(
-            f"work experience: {hours_text(total)} of skilled paid work in Canada {window}; {WORK_YEARS} year "
+            f"work experience: {hours_text(total)} of skilled paid work in Canada {window}; {criteria.work_years} year "
             f"({need:,} hours) needed (self-employment and work while a full-time student do not count)"
         )
     if not language_met:
@@ -224,7 +203,16 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> CecAssessment:
 
 def _language_minimum(job: Job, rules: RuleSet) -> int:
     """The level a skilled job calls for, by the classification of the code it is judged by."""
+    criteria = rules.programs.cec
     version, code, _ = occupation_code(job.noc, job.noc_2016, rules=rules)
     if version is NocVersion.NOC_2021:
-        return LANGUAGE_BY_TEER[occupation(code).teer]
-    return LANGUAGE_BY_NOC_2016_SKILL[noc2016_skill(code)]
+        return criteria.language_by_teer.points(occupation(code).teer)
+    return criteria.language_by_noc_2016_skill[noc2016_skill(code)]
+
+
+def _lowest_minimum(rules: RuleSet) -> int:
+    """The lowest level any skilled work calls for under the ruleset's classification (for a reason without work)."""
+    criteria = rules.programs.cec
+    if rules.noc_version is NocVersion.NOC_2021:
+        return min(points for _, points in criteria.language_by_teer.steps)
+    return min(criteria.language_by_noc_2016_skill.rows.values())

@@ -1,71 +1,21 @@
 """Federal Skilled Worker Program (FSW): the minimum requirements and the 67-point selection grid.
 
-A candidate meets the FSW entry criteria on a day when all of these hold (IRPR s. 75(2) and s. 76):
-
-- **Work**: at least 1 year (1,560 hours) of continuous full-time paid work, or the same amount part-time, in one
-  skilled occupation (the primary occupation) within the 10 years before the day.
-- **Language**: CLB 7 in all four abilities of the first official language, on a result under 2 years old.
-- **Education**: a Canadian credential, or a foreign one with an ECA under 5 years old.
-- **Selection grid**: at least 67 of 100 points for language, education, experience, age, arranged employment and
-  adaptability.
-
-Proof of funds is also required unless the candidate is authorized to work in Canada and holds a valid job offer;
-crsrules does not model settlement funds or work authorization, so it never checks this and says so in the notes.
-
-Choices where the sources are silent, or where crsrules' facts are coarser than IRCC's, are documented here and in
-the how-to guide:
-
-- *on* is the day the application is received: IRCC's program delivery instructions take the age on that day, and
-  the windows of 10 years (work) and the validity of tests and ECAs are counted back from it.
-- Continuity: the days covered by the jobs of one occupation, merged when they overlap or follow each other without
-  a free day; a day with no job in that occupation breaks the period. Hours are full-time equivalents capped at 30 a
-  week per day, as everywhere in crsrules (:func:`crsrules.derive.work_hours`).
-- The primary occupation is the occupation, judged by the code of the NOC version in force (NOC 2016 before
-  2022-11-16, NOC 2021 from then on), with the longest continuous period of work; the candidate names it in the
-  application, and naming the best one can only help. Jobs coded only in the other NOC version are grouped by that
-  code: no concordance is shipped, so a NOC 2016 job and a NOC 2021 job never make one occupation.
-- Work while a full-time student and self-employment are not excluded for FSW (IRCC excludes them for the Canadian
-  Experience Class and for CRS Canadian work); unpaid work never counts.
-- The grid's work experience counts every skilled paid job, in Canada or abroad, in any skilled occupation, in whole
-  years of 1,560 hours within the 10 years; it need not be continuous.
-- First official language: the one the candidate names if it has a valid result; otherwise the one that meets the
-  CLB 7 minimum and earns more grid points for language (English on a tie). This choice depends on language results
-  only, so it never changes when jobs are added; the CRS score (:func:`crsrules.factors`) picks its own first
-  language, which may differ unless the candidate names one.
-- Adaptability: only an accompanying spouse or partner who is not a Canadian citizen or permanent resident counts.
-  Two academic years of full-time study in Canada are read from the credentials: a completed Canadian credential of
-  level ``two_year`` or higher counts (a program of 2 years or more), ``one_year`` does not, and a Canadian
-  ``secondary`` credential counts when its ``started_on`` is at least 2 years before its ``completed_on``.
-  The principal applicant's year of skilled work in Canada is the CRS Canadian work experience of
-  :func:`crsrules.factors` (paid, skilled, no self-employment or full-time-student work, within 10 years); the
-  spouse's year of work in Canada is counted the same way but in any occupation, skilled or not.
-  The relative in Canada is the sibling of :attr:`crsrules.Candidate.siblings` (18 or older, citizen or PR, living
-  in Canada, of the applicant or of an accompanying spouse); other relatives (parents, grandparents, children,
-  grandchildren, aunts, uncles, nieces, nephews) count for IRCC but are not modelled.
-
-References:
-    - IRPR ss. 75-83 (minimum requirements, selection factors):
-      https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-75.html and following sections.
-    - IRCC, Federal Skilled Worker Program eligibility:
-      https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/who-can-apply/federal-skilled-workers.html
-    - IRCC program delivery instructions, FSW selection criteria (age on the day the application is received):
-      https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers/selection-criteria.html
-    - IRCC program delivery instructions, FSW work experience (NOC 2016 to NOC 2021 on 2022-11-16):
-      https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/permanent-residence/economic-classes/federal-skilled-workers/selection-criteria-work-experience.html
-    - The project's research notes: ``reference/crs-points.md`` sections 7.1 and 7.2 (sources S57 to S63).
+A candidate meets the FSW entry criteria on a day when they have a year of continuous skilled work in one occupation,
+the language minimum, a credential that counts, and the grid's pass mark (IRPR ss. 75-83). The numbers are rules
+data (:attr:`crsrules.RuleSet.programs`, set in :mod:`crsrules.rules.y2015`); this module applies them. The choices
+crsrules makes where the sources are silent are in the how-to guide, ``docs/how-to/program-eligibility.md``.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from crsrules.derive import age_on, anniversary, derive, valid_language_results, work_hours
-from crsrules.headings import Factor
+from crsrules.derive import derive
+from crsrules.evidence import age_on, anniversary, valid_language_results, work_hours
+from crsrules.headings import AdaptabilityElement, Factor, FswFactor
 from crsrules.model import Education, OfficialLanguage
 from crsrules.programs._common import (
     EPSILON,
@@ -83,13 +33,14 @@ from crsrules.programs._common import (
     start,
     window_start,
 )
-from crsrules.tables import RulesDefinitionError, Steps, Table
+from crsrules.rules import available_rulesets
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from crsrules.candidate import Candidate, Credential, Job, LanguageResult, Spouse
-    from crsrules.rules import NocVersion, RuleSet
+    from crsrules.candidate import Candidate, Credential, Job, Spouse
+    from crsrules.evidence import CountedResult
+    from crsrules.rules import FswCriteria, FswGrid, NocVersion, RuleSet
 
 __all__ = [
     "ADAPTABILITY",
@@ -110,148 +61,27 @@ __all__ = [
     "fsw_eligibility",
 ]
 
-
-class FswFactor(Enum):
-    """A factor of the FSW selection grid, in the order of IRCC's grid.
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: First official language, points per ability (max 24).
-    FIRST_OFFICIAL_LANGUAGE = "first_official_language"
-    #: Second official language (max 4).
-    SECOND_OFFICIAL_LANGUAGE = "second_official_language"
-    #: Education (max 25).
-    EDUCATION = "education"
-    #: Work experience (max 15).
-    WORK_EXPERIENCE = "work_experience"
-    #: Age (max 12).
-    AGE = "age"
-    #: Arranged employment in Canada (max 10).
-    ARRANGED_EMPLOYMENT = "arranged_employment"
-    #: Adaptability (max 10).
-    ADAPTABILITY = "adaptability"
-
-
-class AdaptabilityElement(Enum):
-    """An element of the FSW adaptability factor; each counts once, and the factor is capped.
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: The accompanying spouse or partner has CLB 4 or more in all four abilities of an official language.
-    SPOUSE_LANGUAGE = "spouse_language"
-    #: The applicant completed 2 or more academic years of full-time study in Canada.
-    STUDY_IN_CANADA = "study_in_canada"
-    #: The accompanying spouse or partner did the same.
-    SPOUSE_STUDY_IN_CANADA = "spouse_study_in_canada"
-    #: The applicant has 1 year or more of full-time skilled work in Canada.
-    WORK_IN_CANADA = "work_in_canada"
-    #: The accompanying spouse or partner has 1 year or more of full-time work in Canada.
-    SPOUSE_WORK_IN_CANADA = "spouse_work_in_canada"
-    #: The applicant earned points for arranged employment.
-    ARRANGED_EMPLOYMENT = "arranged_employment"
-    #: The applicant or the accompanying spouse has a relative in Canada (only siblings are modelled).
-    RELATIVE_IN_CANADA = "relative_in_canada"
-
-
-# --- Rules -----------------------------------------------------------------------------------------------------------
-# Every number below is from reference/crs-points.md 7.1 and 7.2, which cites IRPR ss. 75-83 and IRCC's pages on the
-# six selection factors (S57 to S63). The grid has not changed since 2013-05-04, before Express Entry opened.
-
-# Minimum (IRPR s. 75(2)(a)): 1 year of continuous full-time work (or the part-time equivalent) in the primary
-# occupation within this many years before the application. A year is Evidence.hours_per_year (1,560) hours.
-WORK_WINDOW_YEARS = 10
-# Minimum (IRPR s. 75(2)(a)): years of continuous work in the primary occupation.
-MINIMUM_WORK_YEARS = 1
-# Minimum (IRPR s. 75(2)(d); threshold fixed by the Minister, S57): CLB/NCLC level in all four abilities of the first
-# official language.
-MINIMUM_LANGUAGE_CLB = 7
-# Selection grid (IRPR s. 76(2); pass mark fixed by the Minister, S57): points needed out of GRID_MAXIMUM.
-PASS_MARK = 67
-# Selection grid: the most points (IRPR s. 76(1)); MAXIMUMS below must add up to it.
-GRID_MAXIMUM = 100
-
-# Language (IRPR s. 79; S62): first official language, points per ability by CLB level. Below CLB 7 the minimum is not
-# met; crsrules still shows the grid, with 0 for such an ability.
-FIRST_LANGUAGE = Steps(((7, 4), (8, 5), (9, 6)), below=0)
-# Language (IRPR s. 79; S62): second official language, 4 points in all if the lowest of its four levels is CLB 5.
-SECOND_LANGUAGE = Steps(((5, 4),), below=0)
-
-# Education (IRPR s. 78; S60, S62): points by level. A master's includes an entry-to-practice professional degree
-# (for an occupation in TEER 1, or skill level A before 2022-11-16, that needs a licence).
-EDUCATION: Table[Education, int] = Table(
-    {
-        Education.LESS_THAN_SECONDARY: 0,
-        Education.SECONDARY: 5,
-        Education.ONE_YEAR: 15,
-        Education.TWO_YEAR: 19,
-        Education.BACHELORS: 21,
-        Education.TWO_OR_MORE: 22,
-        Education.MASTERS: 23,
-        Education.DOCTORAL: 25,
-    }
-)
-
-# Work experience (IRPR s. 80; S40, S58, S61): points by whole years of full-time skilled work (or the part-time
-# equivalent) within WORK_WINDOW_YEARS. (Applications received before 2013-05-04 used 15/17/19/21.)
-WORK_EXPERIENCE = Steps(((1, 9), (2, 11), (4, 13), (6, 15)), below=0)
-
-# Age (IRPR s. 81; S59): points by age in completed years on the day the application is received.
-AGE = Steps(
-    (
-        (18, 12), (36, 11), (37, 10), (38, 9), (39, 8), (40, 7), (41, 6), (42, 5), (43, 4), (44, 3), (45, 2),
-        (46, 1), (47, 0),
-    ),
-    below=0,
-)  # fmt: skip
-
-# Arranged employment (IRPR s. 82; S57, S46): a valid full-time, non-seasonal offer of at least 1 year in a skilled
-# occupation, LMIA-supported or LMIA-exempt. Still awarded after the CRS dropped job-offer points on 2025-03-25.
-ARRANGED_EMPLOYMENT = 10
-
-# Adaptability (IRPR s. 83; S62, S63): points by element, each counted once.
-ADAPTABILITY: Table[AdaptabilityElement, int] = Table(
-    {
-        AdaptabilityElement.SPOUSE_LANGUAGE: 5,
-        AdaptabilityElement.STUDY_IN_CANADA: 5,
-        AdaptabilityElement.SPOUSE_STUDY_IN_CANADA: 5,
-        AdaptabilityElement.WORK_IN_CANADA: 10,
-        AdaptabilityElement.SPOUSE_WORK_IN_CANADA: 5,
-        AdaptabilityElement.ARRANGED_EMPLOYMENT: 5,
-        AdaptabilityElement.RELATIVE_IN_CANADA: 5,
-    }
-)
-# Adaptability (IRPR s. 83(1); S62): the cap on the elements together.
-ADAPTABILITY_CAP = 10
-# Adaptability (S62): the spouse's CLB/NCLC level needed in all four abilities.
-SPOUSE_LANGUAGE_CLB = 4
-# Adaptability (S62): academic years of full-time study in Canada, and years of full-time work in Canada (applicant
-# or spouse; a year is Evidence.hours_per_year hours).
-STUDY_IN_CANADA_YEARS = 2
-WORK_IN_CANADA_YEARS = 1
-# Credential levels whose programs last STUDY_IN_CANADA_YEARS or more (Credential: ``bachelors`` is any program of
-# 3 years or more); ``one_year`` is shorter, ``secondary`` is judged by its dates.
-_LONG_PROGRAM_LEVELS = frozenset({Education.TWO_YEAR, Education.BACHELORS, Education.MASTERS, Education.DOCTORAL})
-
-# The four abilities of a language result.
-_ABILITIES = 4
-
-#: The most points each factor can earn; they add up to :data:`GRID_MAXIMUM`.
-MAXIMUMS: Mapping[FswFactor, int] = MappingProxyType(
-    {
-        FswFactor.FIRST_OFFICIAL_LANGUAGE: _ABILITIES * max(p for _, p in FIRST_LANGUAGE.steps),
-        FswFactor.SECOND_OFFICIAL_LANGUAGE: max(p for _, p in SECOND_LANGUAGE.steps),
-        FswFactor.EDUCATION: max(EDUCATION.rows.values()),
-        FswFactor.WORK_EXPERIENCE: max(p for _, p in WORK_EXPERIENCE.steps),
-        FswFactor.AGE: max(p for _, p in AGE.steps),
-        FswFactor.ARRANGED_EMPLOYMENT: ARRANGED_EMPLOYMENT,
-        FswFactor.ADAPTABILITY: ADAPTABILITY_CAP,
-    }
-)
-if sum(MAXIMUMS.values()) != GRID_MAXIMUM:  # pragma: no cover (a mistake in the tables above)
-    msg = f"the FSW factor maximums add up to {sum(MAXIMUMS.values())}, not {GRID_MAXIMUM}"
-    raise RulesDefinitionError(msg)
+# Deprecated since 0.2, to be removed in 0.3: the criteria are rules data, read them from a ruleset
+# (``get_rules(id).programs.fsw``). These names keep the values of the newest ruleset.
+_NEWEST = available_rulesets()[-1].programs.fsw
+WORK_WINDOW_YEARS = _NEWEST.work_window_years
+MINIMUM_WORK_YEARS = _NEWEST.minimum_work_years
+MINIMUM_LANGUAGE_CLB = _NEWEST.minimum_language_clb
+PASS_MARK = _NEWEST.grid.pass_mark
+GRID_MAXIMUM = _NEWEST.grid.maximum
+FIRST_LANGUAGE = _NEWEST.grid.first_language
+SECOND_LANGUAGE = _NEWEST.grid.second_language
+EDUCATION = _NEWEST.grid.education
+WORK_EXPERIENCE = _NEWEST.grid.work_experience
+AGE = _NEWEST.grid.age
+ARRANGED_EMPLOYMENT = _NEWEST.grid.arranged_employment
+ADAPTABILITY = _NEWEST.grid.adaptability
+ADAPTABILITY_CAP = _NEWEST.grid.adaptability_cap
+SPOUSE_LANGUAGE_CLB = _NEWEST.spouse_language_clb
+STUDY_IN_CANADA_YEARS = _NEWEST.study_in_canada_years
+WORK_IN_CANADA_YEARS = _NEWEST.work_in_canada_years
+#: The most points each factor can earn (deprecated: ``FswGrid.maximums``).
+MAXIMUMS: Mapping[FswFactor, int] = _NEWEST.grid.maximums
 
 
 # --- Results ---------------------------------------------------------------------------------------------------------
@@ -292,7 +122,7 @@ class FswAssessment:
 
     #: The day assessed (the day the application is received).
     on: date
-    #: The id of the ruleset in force that day (it decides NOC 2016 or NOC 2021).
+    #: The id of the ruleset applied (its criteria, and NOC 2016 or NOC 2021).
     rules_id: str
     #: Every minimum below is met.
     eligible: bool
@@ -302,7 +132,7 @@ class FswAssessment:
     language_met: bool
     #: A credential that counts (Canadian, or foreign with a valid ECA).
     education_met: bool
-    #: At least 67 points (``PASS_MARK``) on the selection grid.
+    #: At least the pass mark (67) on the selection grid.
     grid_met: bool
     #: The code of the skilled occupation with the longest continuous work (the primary occupation when
     #: ``work_experience_met``), or None without skilled paid work in the window.
@@ -313,7 +143,7 @@ class FswAssessment:
     first_official_language: OfficialLanguage | None
     #: The selection grid, one line per factor in IRCC's order.
     grid: tuple[GridLine, ...] = field(repr=False)
-    #: The grid's total, 0 to 100 (``GRID_MAXIMUM``).
+    #: The grid's total, 0 to 100.
     grid_total: int
     #: The adaptability elements earned, before the cap.
     adaptability: tuple[AdaptabilityElement, ...] = field(repr=False)
@@ -338,20 +168,23 @@ class FswAssessment:
         return {"program": self.program.value, **data}
 
 
-def fsw_eligibility(candidate: Candidate, *, on: date) -> FswAssessment:
+def fsw_eligibility(candidate: Candidate, *, on: date, rules: str | RuleSet | None = None) -> FswAssessment:
     """Assess *candidate* against the Federal Skilled Worker Program's entry criteria on *on*.
 
     Args:
         candidate: The facts.
         on: The day the application is received: the age, the 10-year window of work and the validity of tests and
-            ECAs are taken on it, and the ruleset in force on it decides NOC 2016 or NOC 2021.
+            ECAs are taken on it.
+        rules: The ruleset whose criteria apply (an id such as ``"2022-11-16"``, or a RuleSet), which also decides
+            NOC 2016 or NOC 2021; by default the one in force *on*.
 
     Returns:
         Each minimum met or not, the selection grid line by line, the reasons and the notes.
 
     Raises:
         InvalidValueError: *candidate* is not a Candidate or *on* is not a date.
-        RulesNotInForceError: *on* is before 2015-01-01.
+        RulesNotInForceError: *on* is before 2015-01-01 and no *rules* were given.
+        UnknownRulesetError: *rules* names no ruleset.
 
     Example:
         >>> from datetime import date
@@ -371,13 +204,17 @@ def fsw_eligibility(candidate: Candidate, *, on: date) -> FswAssessment:
         [('first_official_language', 23), ('second_official_language', 0), ('education', 21), ('work_experience', 11)]
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *rules* pins the criteria.
     """
-    c, day, rules = start(candidate, on)
-    return assess(c, day, rules)
+    c, day, ruleset = start(candidate, on, rules)
+    return assess(c, day, ruleset)
 
 
 def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # noqa: PLR0915 (one pass, in order)
     """The FSW assessment of checked arguments under *rules* (for :func:`crsrules.programs.program_eligibility`)."""
+    criteria = rules.programs.fsw
+    table = criteria.grid
+    minimum = criteria.minimum_language_clb
     derivation = derive(candidate, on=on, rules=rules)
     factors = derivation.factors
     evidence = derivation.evidence
@@ -386,16 +223,17 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
     notes: list[str] = []
 
     # Work: the primary occupation (minimum) and the years of skilled work (grid).
-    since = window_start(on, WORK_WINDOW_YEARS)
-    window = f"in the {WORK_WINDOW_YEARS} years to {on.isoformat()}"
+    since = window_start(on, criteria.work_window_years)
+    window = f"in the {criteria.work_window_years} years to {on.isoformat()}"
     jobs, approximations = skilled_jobs(candidate.jobs, rules=rules)
     notes.extend(f"skilled work judged by another NOC version:{note}" for note in approximations)
     primary, continuous, period = _primary_occupation(jobs, since=since, on=on, rules=rules)
-    work_met = continuous + EPSILON >= MINIMUM_WORK_YEARS * year
+    needed_years = criteria.minimum_work_years
+    work_met = continuous + EPSILON >= needed_years * year
     if not work_met:
         longest = "no skilled paid work" if primary is None else f"the longest is {period}"
         reasons.append(
-            f"work experience: no skilled occupation with {MINIMUM_WORK_YEARS} year ({MINIMUM_WORK_YEARS * year:,} "
+            f"work experience: no skilled occupation with {needed_years} year ({needed_years * year:,} "
             f"hours) of continuous full-time work, or the part-time equivalent, {window} ({longest})"
         )
     total_hours = hours(jobs, since=since, on=on, rules=rules)
@@ -403,22 +241,22 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
 
     # Language.
     valid = valid_language_results(candidate.language_results, on=on, rules=rules)
-    first_language, choice_note = _first_language(candidate.first_official_language, valid)
+    first_language, choice_note = _first_language(candidate.first_official_language, valid, table, minimum)
     if choice_note:
         notes.append(choice_note)
     first = None if first_language is None else valid[first_language]
     second = next((r for lang, r in valid.items() if lang is not first_language), None)
-    language_met = first is not None and first.levels.minimum >= MINIMUM_LANGUAGE_CLB
+    language_met = first is not None and first.levels.minimum >= minimum
     if first is None:
         reasons.append(
             f"language: no valid language test result on {on.isoformat()} (results count for "
-            f"{rules.evidence.language_valid_years} years); CLB {MINIMUM_LANGUAGE_CLB} needed in all four abilities"
+            f"{rules.evidence.language_valid_years} years); CLB {minimum} needed in all four abilities"
         )
     elif not language_met:
-        low = ", ".join(f"{name} {lvl}" for name, lvl in abilities(first.levels).items() if lvl < MINIMUM_LANGUAGE_CLB)
+        low = ", ".join(f"{name} {lvl}" for name, lvl in abilities(first.levels).items() if lvl < minimum)
         scale = first.levels.language.scale
         reasons.append(
-            f"language: {scale} {MINIMUM_LANGUAGE_CLB} needed in all four abilities of the first official language "
+            f"language: {scale} {minimum} needed in all four abilities of the first official language "
             f"({first.language.value}); {describe_result(first)} has {low}"
         )
 
@@ -439,28 +277,37 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
     if factors.sibling_in_canada:
         elements.append(AdaptabilityElement.RELATIVE_IN_CANADA)
     elements.sort(key=list(AdaptabilityElement).index)
+    offer = factors.arranged_employment is not None
     grid = (
-        _first_language_line(first),
-        _second_language_line(second),
-        _line(FswFactor.EDUCATION, EDUCATION[education], f"{education.label}", evidence.get(Factor.EDUCATION)),
+        _first_language_line(table, first),
+        _second_language_line(table, second),
         _line(
+            table,
+            FswFactor.EDUCATION,
+            table.education[education],
+            f"{education.label}",
+            evidence.get(Factor.EDUCATION),
+        ),
+        _line(
+            table,
             FswFactor.WORK_EXPERIENCE,
-            WORK_EXPERIENCE.points(work_years),
+            table.work_experience.points(work_years),
             f"{work_years} year(s) of skilled work ({hours_text(total_hours)} {window}, Canadian or foreign)",
         ),
-        _line(FswFactor.AGE, AGE.points(age), f"age {age} on {on.isoformat()}"),
+        _line(table, FswFactor.AGE, table.age.points(age), f"age {age} on {on.isoformat()}"),
         _line(
+            table,
             FswFactor.ARRANGED_EMPLOYMENT,
-            ARRANGED_EMPLOYMENT if factors.arranged_employment is not None else 0,
-            "qualifying job offer" if factors.arranged_employment is not None else "no qualifying job offer",
+            table.arranged_employment if offer else 0,
+            "qualifying job offer" if offer else "no qualifying job offer",
             evidence.get(Factor.ARRANGED_EMPLOYMENT),
         ),
-        _adaptability_line(elements),
+        _adaptability_line(table, elements),
     )
     grid_total = sum(line.points for line in grid)
-    grid_met = grid_total >= PASS_MARK
+    grid_met = grid_total >= table.pass_mark
     if not grid_met:
-        reasons.append(f"selection grid: {grid_total} points, below the pass mark of {PASS_MARK}")
+        reasons.append(f"selection grid: {grid_total} points, below the pass mark of {table.pass_mark}")
 
     notes.append(
         f"age is taken on {on.isoformat()}: IRCC counts it on the day the application is received, so pass that day"
@@ -497,9 +344,9 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
     )
 
 
-def _line(factor: FswFactor, points: int, row: str, evidence: str | None = None) -> GridLine:
+def _line(table: FswGrid, factor: FswFactor, points: int, row: str, evidence: str | None = None) -> GridLine:
     detail = f"{row}: {points} points" + (f"; from {evidence}" if evidence else "")
-    return GridLine(factor=factor, points=points, maximum=MAXIMUMS[factor], detail=detail)
+    return GridLine(factor=factor, points=points, maximum=table.maximums[factor], detail=detail)
 
 
 def _primary_occupation(jobs: Iterable[Job], *, since: date, on: date, rules: RuleSet) -> tuple[str | None, float, str]:
@@ -524,32 +371,32 @@ def _primary_occupation(jobs: Iterable[Job], *, since: date, on: date, rules: Ru
     return best[2], best[0], best_text
 
 
-def _language_points(first: LanguageResult, second: LanguageResult | None) -> int:
-    points = sum(FIRST_LANGUAGE.points(level) for level in abilities(first.levels).values())
-    return points + (0 if second is None else SECOND_LANGUAGE.points(second.levels.minimum))
+def _language_points(table: FswGrid, first: CountedResult, second: CountedResult | None) -> int:
+    points = sum(table.first_language.points(level) for level in abilities(first.levels).values())
+    return points + (0 if second is None else table.second_language.points(second.levels.minimum))
 
 
 def _first_language(
-    named: OfficialLanguage | None, valid: Mapping[OfficialLanguage, LanguageResult]
+    named: OfficialLanguage | None, valid: Mapping[OfficialLanguage, CountedResult], table: FswGrid, minimum: int
 ) -> tuple[OfficialLanguage | None, str]:
     """The first official language for FSW, and a note on how it was chosen (see the module's notes)."""
     if not valid:
         return None, ""
 
-    def other(language: OfficialLanguage) -> LanguageResult | None:
+    def other(language: OfficialLanguage) -> CountedResult | None:
         return next((r for lang, r in valid.items() if lang is not language), None)
 
     def rank(language: OfficialLanguage) -> tuple[bool, int, bool]:
         result = valid[language]
-        meets = result.levels.minimum >= MINIMUM_LANGUAGE_CLB
-        return meets, _language_points(result, other(language)), language is OfficialLanguage.ENGLISH
+        meets = result.levels.minimum >= minimum
+        return meets, _language_points(table, result, other(language)), language is OfficialLanguage.ENGLISH
 
     best = max(valid, key=rank)
     if named is not None and named in valid:
         if best is not named and rank(best)[0] and not rank(named)[0]:
             return named, (
                 f"first official language: {named.value} as named; {best.value} would meet the "
-                f"CLB {MINIMUM_LANGUAGE_CLB} minimum if named first instead"
+                f"CLB {minimum} minimum if named first instead"
             )
         return named, ""
     if len(valid) > 1:
@@ -557,36 +404,38 @@ def _first_language(
     return best, ""
 
 
-def _first_language_line(first: LanguageResult | None) -> GridLine:
+def _first_language_line(table: FswGrid, first: CountedResult | None) -> GridLine:
     factor = FswFactor.FIRST_OFFICIAL_LANGUAGE
     if first is None:
-        return _line(factor, 0, "no valid result")
+        return _line(table, factor, 0, "no valid result")
     scale = first.levels.language.scale
-    parts = [f"{name} {scale} {lvl} = {FIRST_LANGUAGE.points(lvl)}" for name, lvl in abilities(first.levels).items()]
-    points = sum(FIRST_LANGUAGE.points(lvl) for lvl in abilities(first.levels).values())
-    return _line(factor, points, f"{first.language.value}: " + ", ".join(parts), result_name(first))
+    steps = table.first_language
+    parts = [f"{name} {scale} {lvl} = {steps.points(lvl)}" for name, lvl in abilities(first.levels).items()]
+    points = sum(steps.points(lvl) for lvl in abilities(first.levels).values())
+    return _line(table, factor, points, f"{first.language.value}: " + ", ".join(parts), result_name(first))
 
 
-def _second_language_line(second: LanguageResult | None) -> GridLine:
+def _second_language_line(table: FswGrid, second: CountedResult | None) -> GridLine:
     factor = FswFactor.SECOND_OFFICIAL_LANGUAGE
     if second is None:
-        return _line(factor, 0, "no valid result")
-    needed = SECOND_LANGUAGE.steps[0][0]
+        return _line(table, factor, 0, "no valid result")
+    needed = table.second_language.steps[0][0]
     lowest = second.levels.minimum
     scale = second.levels.language.scale
     row = f"{second.language.value}: lowest ability {scale} {lowest} ({scale} {needed} needed in all four)"
-    return _line(factor, SECOND_LANGUAGE.points(lowest), row, result_name(second))
+    return _line(table, factor, table.second_language.points(lowest), row, result_name(second))
 
 
-def _adaptability_line(elements: list[AdaptabilityElement]) -> GridLine:
-    earned = sum(ADAPTABILITY[e] for e in elements)
-    points = min(earned, ADAPTABILITY_CAP)
+def _adaptability_line(table: FswGrid, elements: list[AdaptabilityElement]) -> GridLine:
+    earned = sum(table.adaptability[e] for e in elements)
+    cap = table.adaptability_cap
+    points = min(earned, cap)
     if not elements:
-        return _line(FswFactor.ADAPTABILITY, 0, "no element")
-    row = " + ".join(f"{e.value} {ADAPTABILITY[e]}" for e in elements)
-    if earned > ADAPTABILITY_CAP:
-        row += f" = {earned}, capped at {ADAPTABILITY_CAP}"
-    return _line(FswFactor.ADAPTABILITY, points, row)
+        return _line(table, FswFactor.ADAPTABILITY, 0, "no element")
+    row = " + ".join(f"{e.value} {table.adaptability[e]}" for e in elements)
+    if earned > cap:
+        row += f" = {earned}, capped at {cap}"
+    return _line(table, FswFactor.ADAPTABILITY, points, row)
 
 
 def _accompanying_spouse(candidate: Candidate) -> Spouse | None:
@@ -596,16 +445,16 @@ def _accompanying_spouse(candidate: Candidate) -> Spouse | None:
     return spouse
 
 
-def _studied_in_canada(credentials: Iterable[Credential], *, on: date) -> bool:
+def _studied_in_canada(credentials: Iterable[Credential], *, on: date, criteria: FswCriteria) -> bool:
     for c in credentials:
         if not c.in_canada or c.completed_on > on:
             continue
-        if c.level in _LONG_PROGRAM_LEVELS:
+        if c.level in criteria.study_in_canada_levels:
             return True
         if (
             c.level is Education.SECONDARY
             and c.started_on is not None
-            and anniversary(c.started_on, STUDY_IN_CANADA_YEARS) <= c.completed_on
+            and anniversary(c.started_on, criteria.study_in_canada_years) <= c.completed_on
         ):
             return True
     return False
@@ -615,25 +464,26 @@ def _spouse_worked_in_canada(spouse: Spouse, *, on: date, rules: RuleSet) -> boo
     jobs = [j for j in spouse.jobs if j.in_canada and j.paid and not j.self_employed and not j.while_full_time_student]
     since = anniversary(on, -rules.evidence.work_window_years)
     worked = work_hours(jobs, since=since, on=on, full_time=rules.evidence.full_time_hours_per_week)
-    return worked + EPSILON >= WORK_IN_CANADA_YEARS * rules.evidence.hours_per_year
+    return worked + EPSILON >= rules.programs.fsw.work_in_canada_years * rules.evidence.hours_per_year
 
 
 def _adaptability(
     candidate: Candidate, *, on: date, rules: RuleSet, canadian_work_years: int
 ) -> list[AdaptabilityElement]:
     """The elements earned from facts other than the job offer and siblings (those come from derive())."""
+    criteria = rules.programs.fsw
     elements = []
     spouse = _accompanying_spouse(candidate)
     if spouse is not None:
         results = valid_language_results(spouse.language_results, on=on, rules=rules).values()
-        if any(r.levels.minimum >= SPOUSE_LANGUAGE_CLB for r in results):
+        if any(r.levels.minimum >= criteria.spouse_language_clb for r in results):
             elements.append(AdaptabilityElement.SPOUSE_LANGUAGE)
-        if _studied_in_canada(spouse.credentials, on=on):
+        if _studied_in_canada(spouse.credentials, on=on, criteria=criteria):
             elements.append(AdaptabilityElement.SPOUSE_STUDY_IN_CANADA)
         if _spouse_worked_in_canada(spouse, on=on, rules=rules):
             elements.append(AdaptabilityElement.SPOUSE_WORK_IN_CANADA)
-    if _studied_in_canada(candidate.credentials, on=on):
+    if _studied_in_canada(candidate.credentials, on=on, criteria=criteria):
         elements.append(AdaptabilityElement.STUDY_IN_CANADA)
-    if canadian_work_years >= WORK_IN_CANADA_YEARS:
+    if canadian_work_years >= criteria.work_in_canada_years:
         elements.append(AdaptabilityElement.WORK_IN_CANADA)
     return elements

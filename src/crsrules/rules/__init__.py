@@ -19,6 +19,15 @@ from crsrules.errors import InvalidArgumentsError, RulesNotInForceError, StaleRu
 from crsrules.rules import y2015, y2016, y2017, y2018, y2019, y2020, y2022, y2023, y2024, y2025, y2026
 from crsrules.rules._categories import CategoryTerms, ExperienceRule, FrenchRule, MilitaryRule
 from crsrules.rules._language import Chart, Column, LanguageRules
+from crsrules.rules._programs import (
+    CecCriteria,
+    FstCriteria,
+    FswCriteria,
+    FswGrid,
+    LanguageMinimums,
+    ProgramCriteria,
+    TradeGroups,
+)
 from crsrules.rules._ruleset import (
     Additional,
     Core,
@@ -35,6 +44,7 @@ __all__ = [
     "LAST_KNOWN_DATE",
     "Additional",
     "CategoryTerms",
+    "CecCriteria",
     "Chart",
     "Column",
     "Core",
@@ -42,18 +52,23 @@ __all__ = [
     "ExperienceRule",
     "FrenchBonus",
     "FrenchRule",
+    "FstCriteria",
+    "FswCriteria",
+    "FswGrid",
+    "LanguageMinimums",
     "LanguageRules",
     "MilitaryRule",
     "NocVersion",
+    "ProgramCriteria",
     "RuleSet",
     "SkillTransferability",
     "Source",
     "SpouseTables",
+    "TradeGroups",
     "available_rulesets",
     "get_rules",
     "resolve",
     "rules_in_force",
-    "version_on",
 ]
 
 #: Every ruleset, oldest first.
@@ -110,11 +125,8 @@ def get_rules(id: str | RuleSet) -> RuleSet:  # noqa: A002 (a ruleset's id)
         raise UnknownRulesetError(id, _BY_ID) from None
 
 
-def version_on(on: date) -> RuleSet | None:
-    """The version in force on *on* without the stale-rules warning, or None before the first one.
-
-    For dates that are facts rather than the day rules are applied (a test date, a round's date in the past).
-    """
+def _version_on(on: date) -> RuleSet | None:
+    """The version in force on *on*, or None before the first one (the package's one date lookup)."""
     i = bisect_right(_ALL, on, key=lambda r: r.effective) - 1
     return None if i < 0 else _ALL[i]
 
@@ -136,7 +148,7 @@ def rules_in_force(on: date) -> RuleSet:
     .. versionadded:: 0.1.0
     """
     on = a_date("on", on)
-    found = version_on(on)
+    found = _version_on(on)
     if found is None:
         raise RulesNotInForceError(on, earliest=_ALL[0].effective)
     if on > LAST_KNOWN_DATE:

@@ -17,7 +17,7 @@ from crsrules.rules._category_lists import ListRow, category_lists
 from crsrules.tables import RulesDefinitionError
 
 if TYPE_CHECKING:
-    from crsrules.language import LanguageTest
+    from crsrules.language_tests import LanguageTest
     from crsrules.model import Education
     from crsrules.rules._ruleset import Source
 

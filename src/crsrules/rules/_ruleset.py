@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import frozen
 
-from crsrules.headings import Category, Factor
+from crsrules.headings import Category, Factor, Program
 from crsrules.language_tests import LanguageTest
 from crsrules.rules._categories import CategoryTerms
 from crsrules.rules._language import LanguageRules
+from crsrules.rules._programs import ProgramCriteria
 from crsrules.tables import BySpouse, RulesDefinitionError, Steps, Table, Tiers
 
 if TYPE_CHECKING:
@@ -258,6 +259,10 @@ class RuleSet:
     language: LanguageRules
     #: The tests whose acceptance or conversion this version changed (empty for most versions).
     language_changes: frozenset[LanguageTest] = frozenset()
+    #: The entry criteria of the three programs (FSW, CEC, FST).
+    programs: ProgramCriteria
+    #: The programs whose eligibility answer this ruleset can change for some candidate (empty for the first).
+    program_changes: frozenset[Program] = frozenset()
     #: The categories of category-based selection in force, with their terms, in :class:`~crsrules.Category` order
     #: (none before 2023-05-31).
     categories: Mapping[Category, CategoryTerms] = attrs.field(factory=dict, converter=_categories)
@@ -283,16 +288,17 @@ class RuleSet:
         verified_on: date,
         changes: frozenset[Factor] = frozenset(),
         language_changes: frozenset[LanguageTest] = frozenset(),
+        program_changes: frozenset[Program] = frozenset(),
         category_changes: frozenset[Category] = frozenset(),
         **tables: Any,  # noqa: ANN401 (any RuleSet field)
     ) -> RuleSet:
         """A later version: this one with *tables* replaced, stating what changed and why.
 
         Each area of the rules has its own declaration, never inherited: *changes* for the CRS factors whose points
-        can move, *language_changes* for the tests whose acceptance or chart changed, *category_changes* for the
-        categories. At least one must name something. *language_changes* and *category_changes* name every test or
-        category whose rules change, and may name others whose answers change through other rules (such as the
-        rules of evidence).
+        can move, *language_changes* for the tests whose acceptance or chart changed, *program_changes* for the
+        programs whose eligibility answer can change, *category_changes* for the categories. At least one must name
+        something. *language_changes* and *category_changes* name every test or category whose rules change, and may
+        name others whose answers change through other rules (such as the rules of evidence).
 
         Raises:
             RulesDefinitionError: The new version does not start later, declares no change, cites no source, or its
@@ -302,7 +308,7 @@ class RuleSet:
         if effective <= self.effective:
             msg = f"ruleset {id} must start after {self.id}"
             raise RulesDefinitionError(msg)
-        if not (changes or language_changes or category_changes) or not sources:
+        if not (changes or language_changes or program_changes or category_changes) or not sources:
             msg = f"ruleset {id} must declare its changes and its sources"
             raise RulesDefinitionError(msg)
         derived = attrs.evolve(
@@ -312,6 +318,7 @@ class RuleSet:
             summary=summary,
             changes=changes,
             language_changes=language_changes,
+            program_changes=program_changes,
             category_changes=category_changes,
             sources=sources,
             verified_on=verified_on,
@@ -346,6 +353,7 @@ class RuleSet:
             "skill_transferability": _canonical(self.skill_transferability),
             "additional": _canonical(self.additional),
             "language": self.language.canonical(),
+            "programs": self.programs.canonical(),
             "categories": {c.value: terms.canonical() for c, terms in self.categories.items()},
         }
 

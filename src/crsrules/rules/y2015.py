@@ -11,6 +11,7 @@ References:
       https://immigration.ca/the-ministerial-instructions-for-the-express-entry-application-management-system/
     - CIC News, 2014-12-04, CRS details announced:
       http://www.cicnews.com/2014/12/express-entry-details-comprehensive-ranking-system-announced-124175.html
+    - IRPR ss. 75-83 (FSW), 87.1 (CEC), 87.2 (FST): https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/
 """
 
 from __future__ import annotations
@@ -18,9 +19,20 @@ from __future__ import annotations
 from datetime import date
 from types import MappingProxyType
 
+from crsrules.headings import AdaptabilityElement
 from crsrules.language_tests import LanguageTest, TefScale
 from crsrules.model import ArrangedEmployment, CanadianEducation, Education
+from crsrules.occupations import Noc2016Skill
 from crsrules.rules._language import Chart, LanguageRules
+from crsrules.rules._programs import (
+    CecCriteria,
+    FstCriteria,
+    FswCriteria,
+    FswGrid,
+    LanguageMinimums,
+    ProgramCriteria,
+    TradeGroups,
+)
 from crsrules.rules._ruleset import (
     Additional,
     Core,
@@ -240,6 +252,114 @@ LANGUAGE = LanguageRules(
     tef_epochs=((OPENED, TefScale.ANCIEN_SCORE),),
 )
 
+# Programs: the entry criteria (reference/crs-points.md section 7; research sources S57 to S64, S74). The FSW grid
+# has been in force since 2013-05-04, CEC and FST since 2013-01-02, all before Express Entry opened.
+
+# FSW minimums (IRPR s. 75(2)): 1 year of continuous full-time work, or the part-time equivalent, in the primary
+# occupation within the 10 years before the application (a year is EVIDENCE.hours_per_year hours); CLB 7 in all four
+# abilities of the first official language (IRPR s. 75(2)(d), threshold fixed by the Minister; S57).
+FSW_GRID = FswGrid(
+    # Language (IRPR s. 79; S62): first official language, points per ability, 4 at CLB 7, 5 at CLB 8, 6 from CLB 9.
+    # Below CLB 7 the minimum is not met; the grid still shows 0 for such an ability.
+    first_language=Steps(((7, 4), (8, 5), (9, 6)), below=0),
+    # Language (IRPR s. 79; S62): second official language, 4 points if the lowest of its four levels is CLB 5.
+    second_language=Steps(((5, 4),), below=0),
+    # Education (IRPR s. 78; S60, S62). A master's includes an entry-to-practice professional degree (for a licensed
+    # occupation of skill level A, TEER 1 from 2022-11-16).
+    education=Table(
+        {
+            Education.LESS_THAN_SECONDARY: 0,
+            Education.SECONDARY: 5,
+            Education.ONE_YEAR: 15,
+            Education.TWO_YEAR: 19,
+            Education.BACHELORS: 21,
+            Education.TWO_OR_MORE: 22,
+            Education.MASTERS: 23,
+            Education.DOCTORAL: 25,
+        }
+    ),
+    # Work experience (IRPR s. 80; S40, S58, S61): whole years of skilled work within the work window, 9 for 1 year,
+    # 11 for 2 to 3, 13 for 4 to 5, 15 for 6 or more. (Applications received before 2013-05-04 used 15/17/19/21.)
+    work_experience=Steps(((1, 9), (2, 11), (4, 13), (6, 15)), below=0),
+    # Age (IRPR s. 81; S59): completed years on the day the application is received; 12 from 18 to 35, one point
+    # less each year from 36 (11) to 46 (1), 0 from 47.
+    age=Steps(
+        (
+            (18, 12), (36, 11), (37, 10), (38, 9), (39, 8), (40, 7), (41, 6), (42, 5), (43, 4), (44, 3), (45, 2),
+            (46, 1), (47, 0),
+        ),
+        below=0,
+    ),
+    # Arranged employment (IRPR s. 82; S57, S46): a valid full-time, non-seasonal offer of at least 1 year in a
+    # skilled occupation, LMIA-supported or LMIA-exempt. Still awarded after the CRS dropped job-offer points.
+    arranged_employment=10,
+    # Adaptability (IRPR s. 83; S62, S63): each element counted once, at most 10 together.
+    adaptability=Table(
+        {
+            AdaptabilityElement.SPOUSE_LANGUAGE: 5,
+            AdaptabilityElement.STUDY_IN_CANADA: 5,
+            AdaptabilityElement.SPOUSE_STUDY_IN_CANADA: 5,
+            AdaptabilityElement.WORK_IN_CANADA: 10,
+            AdaptabilityElement.SPOUSE_WORK_IN_CANADA: 5,
+            AdaptabilityElement.ARRANGED_EMPLOYMENT: 5,
+            AdaptabilityElement.RELATIVE_IN_CANADA: 5,
+        }
+    ),
+    adaptability_cap=10,
+    # IRPR s. 76(1)-(2): 67 of 100 points (the pass mark is fixed by the Minister; S57).
+    pass_mark=67,
+    maximum=100,
+)
+
+FSW = FswCriteria(
+    minimum_work_years=1,
+    work_window_years=10,
+    minimum_language_clb=7,
+    grid=FSW_GRID,
+    # Adaptability (S62): the spouse's CLB/NCLC 4 in all four abilities; 2 academic years of full-time study in
+    # Canada; 1 year of full-time work in Canada (applicant or spouse).
+    spouse_language_clb=4,
+    study_in_canada_years=2,
+    # crsrules' reading of the credential levels (Credential: ``bachelors`` is any program of 3 years or more):
+    # these last 2 years or more; ``one_year`` is shorter, and a ``secondary`` credential is judged by its dates.
+    study_in_canada_levels=frozenset({Education.TWO_YEAR, Education.BACHELORS, Education.MASTERS, Education.DOCTORAL}),
+    work_in_canada_years=1,
+)
+
+# CEC (IRPR s. 87.1(2); S57): 1 year of skilled paid work in Canada within the 3 years before the application, and the
+# language level its occupation calls for in all four abilities: CLB 7 for NOC 2016 skill type 0 or level A, CLB 5 for
+# level B (S74); in NOC 2021 terms (IRCC from 2022-11-16, S57), CLB 7 for TEER 0 or 1, CLB 5 for TEER 2 or 3. The NOC
+# 2021 table also judges jobs given only a NOC 2021 code before 2022-11-16 (no concordance is shipped).
+CEC = CecCriteria(
+    work_years=1,
+    window_years=3,
+    language_by_teer=Steps(((0, 7), (1, 7), (2, 5), (3, 5)), below=7),  # (no TEER is below 0)
+    language_by_noc_2016_skill=Table(
+        {Noc2016Skill.SKILL_TYPE_0: 7, Noc2016Skill.SKILL_LEVEL_A: 7, Noc2016Skill.SKILL_LEVEL_B: 5}
+    ),
+)
+
+# FST (IRPR s. 87.2(3); S57): 2 years of full-time work, or the part-time equivalent, in one skilled trade within the
+# 5 years before the application; CLB 5 in speaking and listening, CLB 4 in reading and writing. The trades: NOC 2016
+# major groups 72, 73, 82, 92 and minor groups 632, 633 (S64); NOC 2021 [UNCONFIRMED], see
+# docs/how-to/program-eligibility.md: major groups 72 (without 726), 73, 82, 83, 92, 93 (without 932), minor group
+# 6320, unit group 62200. As for CEC, the NOC 2021 list judges jobs given only a NOC 2021 code before 2022-11-16.
+FST = FstCriteria(
+    work_years=2,
+    window_years=5,
+    language=LanguageMinimums(listening=5, reading=4, writing=4, speaking=5),
+    trades=Table(
+        {
+            NocVersion.NOC_2016: TradeGroups(included=("72", "73", "82", "92", "632", "633"), confirmed=True),
+            NocVersion.NOC_2021: TradeGroups(
+                included=("72", "73", "82", "83", "92", "93", "6320", "62200"), excluded=("726", "932"), confirmed=False
+            ),
+        }
+    ),
+)
+
+PROGRAMS = ProgramCriteria(fsw=FSW, cec=CEC, fst=FST)
+
 RULES_2015_01_01 = RuleSet(
     id="2015-01-01",
     effective=OPENED,
@@ -258,6 +378,22 @@ RULES_2015_01_01 = RuleSet(
             title="CIC News, 2014-12-04: Express Entry details, Comprehensive Ranking System announced",
             url="http://www.cicnews.com/2014/12/express-entry-details-comprehensive-ranking-system-announced-124175.html",
         ),
+        Source(
+            title="Immigration and Refugee Protection Regulations, ss. 75-83 (FSW), 87.1 (CEC), 87.2 (FST)",
+            url="https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-75.html",
+        ),
+        Source(
+            title="FSW, CEC and FST requirements transcribed from canada.ca (research source S57)",
+            url="https://github.com/ranjan-expatready/Neuron/blob/66ee25f39985464bf1ae6b383bbe9936c38119bc/domain_knowledge/raw/express_entry/program_rules_sources.md",
+        ),
+        Source(
+            title="CEC language levels by NOC 2016 skill level before 2022-11-16 (research source S74)",
+            url="http://vzlaw.ca/EE_03.aspx",
+        ),
+        Source(
+            title="FST: NOC 2016 skilled trade groups as copied from IRCC's page (research source S64)",
+            url="https://northsideimmigrationinc.com/federal-skilled-trades",
+        ),
     ),
     verified_on=VERIFIED_ON,
     noc_version=NocVersion.NOC_2016,
@@ -267,4 +403,6 @@ RULES_2015_01_01 = RuleSet(
     skill_transferability=SKILL_TRANSFERABILITY,
     additional=ADDITIONAL,
     language=LANGUAGE,
+    programs=PROGRAMS,
+    program_changes=frozenset(),
 )

@@ -18,7 +18,7 @@ from datetime import date
 
 import attrs
 
-from crsrules.headings import Factor
+from crsrules.headings import Factor, Program
 from crsrules.model import ArrangedEmployment, CanadianEducation
 from crsrules.rules import y2015
 from crsrules.rules._ruleset import Source
@@ -52,6 +52,9 @@ RULES_2016_11_19 = y2015.RULES_2015_01_01.derive(
             Factor.FOREIGN_AND_CANADIAN_WORK,
         }
     ),
+    # FSW: the adaptability element "work in Canada" is read from the CRS Canadian work experience (a crsrules
+    # choice, see docs/how-to/program-eligibility.md), which must be paid from this date.
+    program_changes=frozenset({Program.FSW}),
     sources=(
         Source(
             title="Ministerial Instructions 2016-1, Canada Gazette Part I, 2016-11-12",

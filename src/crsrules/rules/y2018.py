@@ -12,6 +12,7 @@ from datetime import date
 from crsrules.language_tests import LanguageTest
 from crsrules.rules import y2017
 from crsrules.rules._language import LANGUAGE_FACTORS, Chart
+from crsrules.rules._programs import LANGUAGE_PROGRAMS
 from crsrules.rules._ruleset import Source
 
 # [UNCONFIRMED] exact day: "starting in December 2018" (S76); the Minister expected 2018-12-01 (S75).
@@ -34,6 +35,7 @@ RULES_2018_12_01 = y2017.RULES_2017_06_06.derive(
     effective=TCF_ACCEPTED,
     summary="TCF Canada accepted for tests from this day (exact day unconfirmed); the CRS grid is unchanged.",
     changes=LANGUAGE_FACTORS,
+    program_changes=LANGUAGE_PROGRAMS,
     language_changes=frozenset({LanguageTest.TCF_CANADA}),
     sources=(
         Source(

@@ -13,6 +13,7 @@ from datetime import date
 from crsrules.language_tests import ABILITIES, LanguageTest, TefScale
 from crsrules.rules import y2018
 from crsrules.rules._language import LANGUAGE_FACTORS, Chart
+from crsrules.rules._programs import LANGUAGE_PROGRAMS
 from crsrules.rules._ruleset import Source
 
 SCORE_699 = date(2019, 10, 1)
@@ -28,6 +29,7 @@ RULES_2019_10_01 = y2018.RULES_2018_12_01.derive(
     effective=SCORE_699,
     summary="TEF Canada results of tests from this day are out of 699, converted with IRCC's uniform chart.",
     changes=LANGUAGE_FACTORS,
+    program_changes=LANGUAGE_PROGRAMS,
     language_changes=frozenset({LanguageTest.TEF_CANADA}),
     sources=(
         Source(

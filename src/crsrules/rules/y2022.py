@@ -3,7 +3,9 @@
 Skilled work means TEER 0, 1, 2 or 3 (it was NOC 0, A or B); arranged employment earns 200 for NOC 2021 major group 00
 (00010 to 00015) and 50 for any other TEER 0, 1, 2 or 3 occupation. Point values are unchanged: what changed is which
 jobs and offers count, so the factors fed by work and offers are declared as changed. Invitations issued before this
-date stay on NOC 2016.
+date stay on NOC 2016. The programs judge work by NOC 2021 too: skilled work for FSW and CEC, the CEC language level by
+TEER (CLB 7 for TEER 0 or 1, CLB 5 for TEER 2 or 3), the FST trades by their NOC 2021 groups ([UNCONFIRMED]); the
+criteria for each classification are in ``y2015``.
 
 References:
     - IRCC FSW program delivery instructions, work experience (NOC 2016 to NOC 2021 on 2022-11-16):
@@ -18,7 +20,7 @@ from datetime import date
 
 import attrs
 
-from crsrules.headings import Factor
+from crsrules.headings import Factor, Program
 from crsrules.occupations import NOC_2021_IN_USE_FROM
 from crsrules.rules import y2020
 from crsrules.rules._ruleset import NocVersion, Source
@@ -48,6 +50,8 @@ RULES_2022_11_16 = y2020.RULES_2020_10_27.derive(
             Factor.CANADIAN_EDUCATION,  # the distance-learning relief
         }
     ),
+    # Programs: skilled work (FSW, CEC), the CEC language level and the FST trades are judged by NOC 2021.
+    program_changes=frozenset({Program.FSW, Program.CEC, Program.FST}),
     sources=(
         Source(
             title="IRCC, FSW program delivery instructions: selection criteria, work experience",

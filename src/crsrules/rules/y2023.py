@@ -21,6 +21,7 @@ from crsrules.language_tests import LanguageTest, TefScale
 from crsrules.rules import y2022
 from crsrules.rules._categories import CategoryTerms, ExperienceRule, FrenchRule
 from crsrules.rules._language import LANGUAGE_FACTORS, Chart
+from crsrules.rules._programs import LANGUAGE_PROGRAMS
 from crsrules.rules._ruleset import Source
 
 _PREVIOUS = y2022.RULES_2022_11_16
@@ -180,6 +181,7 @@ RULES_2023_12_11 = RULES_2023_05_31.derive(
     effective=TEF_CHART_2023,
     summary="TEF Canada results of tests from this day convert with IRCC's per-ability chart.",
     changes=LANGUAGE_FACTORS,
+    program_changes=LANGUAGE_PROGRAMS,
     language_changes=frozenset({LanguageTest.TEF_CANADA}),
     # The French category reads TEF Canada results with the chart of their date.
     category_changes=frozenset({Category.FRENCH}),

@@ -15,10 +15,11 @@ from datetime import date
 from typing import Final
 
 from crsrules.headings import Category
-from crsrules.rules import y2023
 from crsrules.language_tests import LanguageTest
+from crsrules.rules import y2023
 from crsrules.rules._categories import carried_over
 from crsrules.rules._language import LANGUAGE_FACTORS, Chart
+from crsrules.rules._programs import LANGUAGE_PROGRAMS
 from crsrules.rules._ruleset import Source
 
 _PREVIOUS = y2023.RULES_2023_12_11
@@ -81,6 +82,7 @@ RULES_2024_01_30 = RULES_2024_01_01.derive(
     effective=PTE_CORE_ACCEPTED,
     summary="PTE Core accepted for tests from this day; the CRS grid is unchanged.",
     changes=LANGUAGE_FACTORS,
+    program_changes=LANGUAGE_PROGRAMS,
     language_changes=frozenset({LanguageTest.PTE_CORE}),
     sources=(
         Source(
