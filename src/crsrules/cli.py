@@ -29,9 +29,10 @@ from crsrules._api import score
 from crsrules.candidate import Candidate
 from crsrules.categories import eligible_categories
 from crsrules.errors import CRSRulesError, StaleRulesWarning
-from crsrules.headings import Category, Section
+from crsrules.headings import Category, Program, Section
 from crsrules.invitations import rounds_invited
 from crsrules.io import is_candidate_data, load_candidate, load_factors
+from crsrules.language_tests import LanguageTest
 from crsrules.model import Factors
 from crsrules.occupations import Occupation, occupation, search_occupations
 from crsrules.programs import program_eligibility
@@ -79,6 +80,9 @@ def _today() -> date:
     return date.today()  # noqa: DTZ011 (the command's documented default: the computer's clock)
 
 
+_PIN_HELP = "apply the pinned version ID, such as 2025-03-25, instead of the one in force"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crsrules",
@@ -121,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     timeline_.add_argument(
         "--from", dest="start", type=_iso_date, metavar="DATE", help="the day the window starts (default: today)"
     )
+    timeline_.add_argument("--rules", metavar="ID", help="apply the pinned version ID on every day (only facts move)")
     timeline_.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
     schema = commands.add_parser(
@@ -139,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     eligibility.add_argument("file", metavar="FILE.json", help="the candidate, as JSON ('-' reads standard input)")
     eligibility.add_argument("--on", type=_iso_date, metavar="DATE", help="the day to check (default: today)")
+    eligibility.add_argument("--rules", metavar="ID", help=_PIN_HELP)
     eligibility.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
     invited = commands.add_parser(
@@ -150,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     invited.add_argument(
         "--since", type=_iso_date, metavar="DATE", help="the first day (default: the profile's submission date)"
     )
+    invited.add_argument("--rules", metavar="ID", help=_PIN_HELP)
     invited.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
     draws = commands.add_parser(
@@ -275,7 +282,7 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> None:
         msg = f"--until ({until.isoformat()}) is before --from ({start.isoformat()}{'' if args.start else ', today'})"
         raise _UsageError(msg)
     with _stale_rules_as_warnings():
-        changes = timeline(candidate, start, until)
+        changes = timeline(candidate, start, until, rules=args.rules)
     if args.format == "json":
         result = {"from": start.isoformat(), "until": until.isoformat(), "changes": [c.as_dict() for c in changes]}
         out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
@@ -300,7 +307,9 @@ def _rules(args: argparse.Namespace, out: TextIO) -> None:
                 "effective": r.effective.isoformat(),
                 "summary": r.summary,
                 "changes": sorted(f.value for f in r.changes),
+                "language_changes": sorted(t.value for t in r.language_changes),
                 "category_changes": sorted(c.value for c in r.category_changes),
+                "program_changes": sorted(p.value for p in r.program_changes),
                 "fingerprint": r.fingerprint,
                 "sources": [{"title": s.title, "url": s.url} for s in r.sources],
             }
@@ -313,8 +322,12 @@ def _rules(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{r.id}  ({until})  {r.summary}\n")
         if r.changes:
             out.write(f"            changes: {', '.join(sorted(f.value for f in r.changes))}\n")
+        if r.language_changes:
+            out.write(f"            tests: {', '.join(t.value for t in LanguageTest if t in r.language_changes)}\n")
         if r.category_changes:
             out.write(f"            categories: {', '.join(c.value for c in Category if c in r.category_changes)}\n")
+        if r.program_changes:
+            out.write(f"            programs: {', '.join(p.value for p in Program if p in r.program_changes)}\n")
 
 
 def _candidate(name: str) -> Candidate:
@@ -329,8 +342,8 @@ def _eligibility(args: argparse.Namespace, out: TextIO) -> None:
     candidate = _candidate(args.file)
     on: date = args.on or _today()
     with _stale_rules_as_warnings():
-        programs = program_eligibility(candidate, on=on)
-        categories = eligible_categories(candidate, on=on)
+        programs = program_eligibility(candidate, on=on, rules=args.rules)
+        categories = eligible_categories(candidate, on=on, rules=args.rules)
     if args.format == "json":
         result = {
             "on": on.isoformat(),
@@ -369,7 +382,7 @@ def _invited(args: argparse.Namespace, out: TextIO) -> None:
         msg = "give --since: the candidate file has no profile_submitted_at"
         raise _UsageError(msg)
     with _stale_rules_as_warnings():
-        checks = rounds_invited(candidate, since=since)
+        checks = rounds_invited(candidate, since=since, rules=args.rules)
     if args.format == "json":
         out.write(json.dumps([c.as_dict() for c in checks], indent=2, ensure_ascii=False) + "\n")
         return

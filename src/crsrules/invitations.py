@@ -9,7 +9,10 @@ the round's tie-breaking time (from 2017-06-06; IRCC publishes the time from rou
 2. the round's program condition: a CEC, FSW or FST round needs that program; a PNP round needs a provincial
    nomination; a round with no program specified takes any program;
 3. a category round's condition (:func:`crsrules.category_eligibility` on the round's date);
-4. the CRS score on the round's date, under the ruleset in force that day, against the cut-off, and the tie-break.
+4. the CRS score on the round's date, under the version in force that day, against the cut-off, and the tie-break.
+
+``rules=`` pins one version for all of it (the facts are still taken on the round's date): "would this candidate
+have been invited under the rules of 2025-03-25?".
 
 The verdict is ``None`` (cannot tell) for a tie when the round's tie-breaking time or the profile's submission time
 is unknown.
@@ -25,7 +28,7 @@ from attrs import field, frozen
 from crsrules._api import score
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate
-from crsrules.categories import category_eligibility
+from crsrules.categories import CategoryNotInForceError, category_eligibility
 from crsrules.draws import Draw, DrawKind, history
 from crsrules.errors import InvalidValueError
 from crsrules.headings import Factor
@@ -34,6 +37,7 @@ from crsrules.scoring import ScoreBreakdown
 
 if TYPE_CHECKING:
     from crsrules.categories import CategoryEligibility
+    from crsrules.rules import RuleSet
 
 __all__ = ["InvitationCheck", "invitation", "rounds_invited"]
 
@@ -83,22 +87,28 @@ class InvitationCheck:
         }
 
 
-def invitation(candidate: Candidate, draw: Draw) -> InvitationCheck:
+def invitation(candidate: Candidate, draw: Draw, *, rules: RuleSet | str | None = None) -> InvitationCheck:
     """Whether *candidate* would have been invited in *draw*, and why (see the module's description).
+
+    Args:
+        candidate: The facts, taken on the round's date.
+        draw: The round.
+        rules: A version (or its id) to apply instead of the one in force on the round's date.
 
     Raises:
         InvalidValueError: *candidate* is not a Candidate or *draw* not a Draw.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *rules* pins a version.
     """
     if not isinstance(candidate, Candidate):
         raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
     if not isinstance(draw, Draw):
         raise InvalidValueError("draw", draw, "a crsrules.draws.Draw (see crsrules.draws.by_number)")
     on = draw.date
-    breakdown = score(candidate, on=on)
-    programs = program_eligibility(candidate, on=on)
-    conditions_met, reasons, category = _conditions(candidate, draw, breakdown, programs)
+    breakdown = score(candidate, on=on, rules=rules)
+    programs = program_eligibility(candidate, on=on, rules=rules)
+    conditions_met, reasons, category = _conditions(candidate, draw, breakdown, programs, rules)
 
     total = breakdown.total
     if total > draw.cutoff:
@@ -123,7 +133,11 @@ def invitation(candidate: Candidate, draw: Draw) -> InvitationCheck:
 
 
 def _conditions(
-    candidate: Candidate, draw: Draw, breakdown: ScoreBreakdown, programs: ProgramEligibility
+    candidate: Candidate,
+    draw: Draw,
+    breakdown: ScoreBreakdown,
+    programs: ProgramEligibility,
+    rules: RuleSet | str | None,
 ) -> tuple[bool, list[str], CategoryEligibility | None]:
     """Whether the candidate meets the round's conditions besides the score, the reasons, and the category check."""
     on = draw.date
@@ -146,10 +160,15 @@ def _conditions(
         reasons.append("the round is for provincial nominees, and the candidate has no nomination on its date")
     category = None
     if draw.kind is DrawKind.CATEGORY and draw.category is not None:
-        category = category_eligibility(candidate, draw.category, on=on)
-        verdict = "eligible" if category.eligible else "not eligible"
-        reasons.append(f"{verdict} for the category {draw.category.value}: " + "; ".join(category.reasons))
-        met = met and category.eligible
+        try:
+            category = category_eligibility(candidate, draw.category, on=on, rules=rules)
+        except CategoryNotInForceError as error:  # only under a pinned version that does not know the category
+            met = False
+            reasons.append(f"not eligible for the category {draw.category.value}: {error}")
+        else:
+            verdict = "eligible" if category.eligible else "not eligible"
+            reasons.append(f"{verdict} for the category {draw.category.value}: " + "; ".join(category.reasons))
+            met = met and category.eligible
     return met, reasons, category
 
 
@@ -166,13 +185,17 @@ def _tie(candidate: Candidate, draw: Draw) -> tuple[bool | None, str]:
     return False, f"the profile was submitted after the tie-breaking time {cutoff_time}"
 
 
-def rounds_invited(candidate: Candidate, *, since: date, until: date | None = None) -> tuple[InvitationCheck, ...]:
+def rounds_invited(
+    candidate: Candidate, *, since: date, until: date | None = None, rules: RuleSet | str | None = None
+) -> tuple[InvitationCheck, ...]:
     """Every round from *since* to *until* (inclusive; default: the latest round) that would have invited *candidate*.
 
     Rounds before the candidate's 18th year or before their profile could exist are checked like any other: the
-    verdict says why not. Undecidable ties (``invited is None``) are not listed.
+    verdict says why not. Undecidable ties (``invited is None``) are not listed. *rules* pins one version for every
+    round (see :func:`invitation`).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *rules* pins a version.
     """
     since = a_date("since", since)
     if until is not None:
@@ -181,7 +204,7 @@ def rounds_invited(candidate: Candidate, *, since: date, until: date | None = No
     for draw in history(start=since, end=until):
         if draw.date < candidate.birth_date:
             continue
-        check = invitation(candidate, draw)
+        check = invitation(candidate, draw, rules=rules)
         if check.invited:
             checks.append(check)
     return tuple(checks)

@@ -367,3 +367,22 @@ def test_candidate_commands_refuse_a_factors_file(capsys):
     factors = str(EXAMPLES / "single-software-developer.json")
     assert 2 == run(capsys, "eligibility", factors)[0]
     assert 2 == run(capsys, "invited", factors, "--since", "2024-01-01")[0]
+
+
+def test_eligibility_invited_and_timeline_take_a_pinned_version(capsys):
+    """--rules ID applies one version to the facts of the day; an unknown id is a usage error (exit 2)."""
+    path = str(CANDIDATES / "stem-developer-abroad.json")
+    code, out, err = run(capsys, "eligibility", path, "--on", "2024-06-01", "--rules", "2025-03-25")
+    assert (0, "") == (code, err)
+    assert "On 2024-06-01 (ruleset 2025-03-25)" in out
+    assert "(stem-2025)" in out
+    code, out, _ = run(capsys, "eligibility", path, "--on", "2024-06-01")
+    assert "(ruleset 2024-01-30)" in out
+    assert "(stem-2024)" in out
+    timeline = ("timeline", path, "--from", "2025-01-01", "--until", "2026-01-01")
+    for command in (("invited", path, "--since", "2025-01-01"), timeline):
+        code, _, err = run(capsys, *command, "--rules", "2025-3-25")
+        assert 2 == code
+        assert "2025-03-25" in err
+        code, _, err = run(capsys, *command, "--rules", "2025-03-25")
+        assert (0, "") == (code, err)

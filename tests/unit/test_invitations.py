@@ -134,3 +134,28 @@ def test_bad_arguments_are_crsrules_errors():
         invitation(candidate(FRENCH_9_5_5_5), "254")  # type: ignore[arg-type]
     with pytest.raises(crsrules.InvalidValueError, match="'candidate'"):
         invitation(attrs.asdict(candidate(FRENCH_9_5_5_5)), ROUND_254)  # type: ignore[arg-type]
+
+
+def test_a_pinned_version_judges_the_round_by_its_law():
+    """With rules= pinned to 2026-02-18, the same facts on 2023-07-05 meet the STEM category no more: its 2026 terms ask
+    for 12 months; the score is the same, since the CRS grid is."""
+    in_force = invitation(candidate(FRENCH_9_5_5_5), ROUND_254)
+    pinned = invitation(candidate(FRENCH_9_5_5_5), ROUND_254, rules="2026-02-18")
+    assert ("2023-05-31", "2026-02-18") == (in_force.breakdown.rules_id, pinned.breakdown.rules_id)
+    assert 490 == pinned.score
+    assert pinned.category is not None
+    assert (True, False) == (in_force.category.eligible, pinned.category.eligible)
+    assert (True, False) == (in_force.invited, pinned.invited)
+    assert [ROUND_254] == [c.draw for c in rounds_invited(candidate(FRENCH_9_5_5_5), since=date(2023, 7, 5),
+                                                          until=date(2023, 7, 5))]
+    assert () == rounds_invited(candidate(FRENCH_9_5_5_5), since=date(2023, 7, 5), until=date(2023, 7, 5),
+                                rules="2026-02-18")
+
+
+def test_a_category_unknown_to_the_pinned_version_is_not_met():
+    """Replaying a physicians round (2026-02-19) under 2025-03-25, which has no such category: not invited, and why."""
+    physicians_round = next(d for d in crsrules.draws.history(start=date(2026, 2, 19), end=date(2026, 2, 19)))
+    assert crsrules.Category.PHYSICIANS == physicians_round.category
+    check = invitation(candidate(FRENCH_9_5_5_5), physicians_round, rules="2025-03-25")
+    assert (False, None) == (check.invited, check.category)
+    assert any("not in force under ruleset 2025-03-25" in reason for reason in check.reasons)
