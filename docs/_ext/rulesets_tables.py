@@ -409,6 +409,9 @@ _RENDERED = frozenset(
         "categories",
         "category_changes",
         "programs",
+        # The language rules have a table of their own (_language) and the charts a page (language-tests).
+        "language",
+        "language_changes",
     }
 )
 
@@ -451,6 +454,32 @@ def _factor_refs(ruleset: RuleSet) -> str:
     )
 
 
+def _test_refs(ruleset: RuleSet) -> str:
+    if not ruleset.language_changes:
+        return "none"
+    return ", ".join(
+        f"{{py:attr}}`{t.value} <crsrules.LanguageTest.{t.name}>`" for t in LanguageTest if t in ruleset.language_changes
+    )
+
+
+def _language(ruleset: RuleSet, previous: RuleSet | None) -> str:
+    """The tests the version accepts, from which test date, and the TEF Canada chart of each period of test dates."""
+    rules = ruleset.language
+    moved = previous is not None and bool(ruleset.language_changes)
+    rows = [
+        [t.label + (" (changed)" if moved and t in ruleset.language_changes else ""), _code(t.value),
+         rules.accepted_from[t].isoformat()]
+        for t in LanguageTest
+        if t in rules.accepted_from
+    ]  # fmt: skip
+    epochs = "; ".join(f"{_code(scale.value)} for tests from {start.isoformat()}" for start, scale in rules.tef_epochs)
+    return (
+        "### Language tests\n\n"
+        + _table(["Test", "Value", "Accepted for tests from"], rows, numbers=False)
+        + f"\nTEF Canada charts by test date: {epochs}. The charts are on {{doc}}`language-tests`.\n"
+    )
+
+
 def _category_refs(ruleset: RuleSet) -> str:
     if not ruleset.category_changes:
         return "none"
@@ -486,6 +515,7 @@ def _ruleset_section(ruleset: RuleSet, previous: RuleSet | None, following: Rule
         ["In force until", _until(following)],
         ["Summary", _escape(ruleset.summary)],
         ["Declared changes", _factor_refs(ruleset)],
+        ["Tests changed", _test_refs(ruleset)],
         ["Categories changed", _category_refs(ruleset)],
         ["Declared program changes", _program_refs(ruleset)],
         ["NOC version", _code(ruleset.noc_version.value) + _changed(changed, "noc_version")],
@@ -514,6 +544,7 @@ def _ruleset_section(ruleset: RuleSet, previous: RuleSet | None, following: Rule
             _skill_transferability(ruleset.skill_transferability, changed),
             _additional(ruleset.additional, changed),
             _programs(ruleset.programs, changed),
+            _language(ruleset, previous),
             _other(ruleset, changed),
         ]
     )

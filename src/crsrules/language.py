@@ -144,7 +144,7 @@ def convert(  # noqa: PLR0913 (one argument per ability, plus the test, its date
         writing: The writing result.
         speaking: The speaking result.
         tested_on: The test date (a :class:`datetime.date`, not a datetime).
-        tef_scale: For TEF Canada only: the scale of the results given (a :class:`TefScale` or its string value),
+        tef_scale: For TEF Canada only: the scale of the results given (a :class:`~crsrules.TefScale` or its string value),
             or None to choose it by *tested_on*.
         rules: A policy version (or its id) whose charts apply; by default the newest, whose history gives the chart
             in force on *tested_on*.
@@ -196,7 +196,7 @@ def levels(result: LanguageResult, *, rules: RuleSet | str | None = None) -> Lan
 
 
 def accepted_tests(on: date, *, rules: RuleSet | str | None = None) -> tuple[LanguageTest, ...]:
-    """The tests IRCC accepts for Express Entry for a test taken *on* a date, in :class:`LanguageTest` order.
+    """The tests IRCC accepts for Express Entry for a test taken *on* a date, in :class:`~crsrules.LanguageTest` order.
 
     Args:
         on: The test date.
