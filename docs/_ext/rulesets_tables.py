@@ -457,9 +457,8 @@ def _factor_refs(ruleset: RuleSet) -> str:
 def _test_refs(ruleset: RuleSet) -> str:
     if not ruleset.language_changes:
         return "none"
-    return ", ".join(
-        f"{{py:attr}}`{t.value} <crsrules.LanguageTest.{t.name}>`" for t in LanguageTest if t in ruleset.language_changes
-    )
+    changed = [t for t in LanguageTest if t in ruleset.language_changes]
+    return ", ".join(f"{{py:attr}}`{t.value} <crsrules.LanguageTest.{t.name}>`" for t in changed)
 
 
 def _language(ruleset: RuleSet, previous: RuleSet | None) -> str:
