@@ -144,8 +144,8 @@ def convert(  # noqa: PLR0913 (one argument per ability, plus the test, its date
         writing: The writing result.
         speaking: The speaking result.
         tested_on: The test date (a :class:`datetime.date`, not a datetime).
-        tef_scale: For TEF Canada only: the scale of the results given (a :class:`~crsrules.TefScale` or its string value),
-            or None to choose it by *tested_on*.
+        tef_scale: For TEF Canada only: the scale of the results given (a :class:`~crsrules.TefScale` or its
+            string value), or None to choose it by *tested_on*.
         rules: A policy version (or its id) whose charts apply; by default the newest, whose history gives the chart
             in force on *tested_on*.
 
