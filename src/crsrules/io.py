@@ -16,14 +16,13 @@ from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin
 
 import cattrs
-from attrs import frozen
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
 from crsrules.candidate import Candidate, LanguageResult
 from crsrules.errors import CRSRulesError, InvalidCandidateError, InvalidFactorsError
-from crsrules.language import LanguageTest, TefScale, convert
+from crsrules.language import levels as levels_of
 from crsrules.model import Factors, LanguageLevels
 
 __all__ = ["dump_candidate", "dump_factors", "load_candidate", "load_factors"]
@@ -72,19 +71,6 @@ def _iso_date(value: object, _type: type) -> date:
     return parsed
 
 
-@frozen(kw_only=True)
-class _TestResult:
-    """A language test result as JSON carries it (converted to levels on the way in)."""
-
-    test: LanguageTest
-    tested_on: date
-    listening: float
-    reading: float
-    writing: float
-    speaking: float
-    tef_scale: TefScale | None = None
-
-
 def _is_homogeneous_tuple(type_: object) -> bool:
     """``tuple[X, ...]``: what the model uses for lists."""
     args = get_args(type_)
@@ -104,26 +90,17 @@ def _make_converter() -> cattrs.Converter:
         _enum,
     )
     levels = make_dict_structure_fn(LanguageLevels, converter, _cattrs_forbid_extra_keys=True)
-    result = make_dict_structure_fn(_TestResult, converter, _cattrs_forbid_extra_keys=True)
+    test_result = make_dict_structure_fn(LanguageResult, converter, _cattrs_forbid_extra_keys=True)
 
     def language(value: object, _type: type) -> LanguageLevels:
         if not isinstance(value, Mapping):
             raise _ValueProblemError(f"must be an object of CLB/NCLC levels or a test result (got {value!r})")
         if "test" not in value:
             return levels(value, LanguageLevels)
-        r = result(value, _TestResult)
-        return convert(
-            r.test,
-            listening=r.listening,
-            reading=r.reading,
-            writing=r.writing,
-            speaking=r.speaking,
-            tested_on=r.tested_on,
-            tef_scale=r.tef_scale,
-        )
+        # A test result in a factors file converts with the chart of its date.
+        return levels_of(test_result(value, LanguageResult))
 
     converter.register_structure_hook(LanguageLevels, language)
-    test_result = make_dict_structure_fn(LanguageResult, converter, _cattrs_forbid_extra_keys=True)
 
     def language_result(value: object, _type: type) -> LanguageResult:
         if not isinstance(value, Mapping):
@@ -131,15 +108,7 @@ def _make_converter() -> cattrs.Converter:
         structured = test_result(value, LanguageResult)
         # A test IRCC did not accept on its date, or a score impossible on the scale of its date, is rejected here,
         # with its path, as every other impossible value is (the model itself holds no rules to know it).
-        convert(
-            structured.test,
-            listening=structured.listening,
-            reading=structured.reading,
-            writing=structured.writing,
-            speaking=structured.speaking,
-            tested_on=structured.tested_on,
-            tef_scale=structured.tef_scale,
-        )
+        levels_of(structured)
         return structured
 
     converter.register_structure_hook(LanguageResult, language_result)

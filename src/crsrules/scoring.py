@@ -147,13 +147,6 @@ def score(factors: Factors, *, on: date | None = None, rules: RuleSet | str | No
         UnknownRulesetError: *rules* is not the id of any ruleset.
         InvalidValueError: *factors* is not a :class:`~crsrules.Factors`.
 
-    Example:
-        >>> from crsrules import Education, Factors, LanguageLevels, OfficialLanguage
-        >>> english = LanguageLevels(language=OfficialLanguage.ENGLISH, listening=9, reading=9, writing=9, speaking=9)
-        >>> b = score(Factors(age=29, education=Education.BACHELORS, first_language=english), rules="2025-03-25")
-        >>> b.total, b.core, b.skill_transferability
-        (379, 354, 25)
-
     .. versionadded:: 0.1.0
     """
     ruleset = resolve(on=on, rules=rules)

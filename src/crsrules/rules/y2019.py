@@ -24,6 +24,18 @@ TEF_699_2019 = Chart.on_scales(
     LanguageTest.TEF_CANADA, dict.fromkeys(ABILITIES, _STEPS), tef_scale=TefScale.SCORE_699_2019
 )
 
+#: IRCC's equivalency charts, and a reading of the TEF Canada columns and of the chart changes (also cited in 2023).
+TEF_SOURCES = (
+    Source(
+        title="IRCC, language test equivalency charts (TEF Canada)",
+        url="https://www.canada.ca/en/immigration-refugees-citizenship/services/study-canada/work/after-graduation/eligibility/language-results.html",
+    ),
+    Source(
+        title="Lighthouse Immigration Law: TEF columns and the scale changes of 2019-10-01 and 2023-12-11",
+        url="https://www.lighthouseimmigrationlaw.com/post/tef-language-score-confusion",
+    ),
+)
+
 RULES_2019_10_01 = y2018.RULES_2018_12_01.derive(
     id="2019-10-01",
     effective=SCORE_699,
@@ -31,16 +43,7 @@ RULES_2019_10_01 = y2018.RULES_2018_12_01.derive(
     changes=LANGUAGE_FACTORS,
     program_changes=LANGUAGE_PROGRAMS,
     language_changes=frozenset({LanguageTest.TEF_CANADA}),
-    sources=(
-        Source(
-            title="IRCC, language test equivalency charts (TEF Canada)",
-            url="https://www.canada.ca/en/immigration-refugees-citizenship/services/study-canada/work/after-graduation/eligibility/language-results.html",
-        ),
-        Source(
-            title="Lighthouse Immigration Law: TEF columns and the scale changes of 2019-10-01 and 2023-12-11",
-            url="https://www.lighthouseimmigrationlaw.com/post/tef-language-score-confusion",
-        ),
-    ),
+    sources=TEF_SOURCES,
     verified_on=date(2026, 11, 25),
     language=y2018.RULES_2018_12_01.language.with_tef_chart(
         TefScale.SCORE_699_2019, from_test_date=SCORE_699, chart=TEF_699_2019

@@ -18,7 +18,7 @@ from typing import Final
 
 from crsrules.headings import Category
 from crsrules.language_tests import LanguageTest, TefScale
-from crsrules.rules import y2022
+from crsrules.rules import y2019, y2022
 from crsrules.rules._categories import CategoryTerms, ExperienceRule, FrenchRule
 from crsrules.rules._language import LANGUAGE_FACTORS, Chart
 from crsrules.rules._programs import LANGUAGE_PROGRAMS
@@ -185,16 +185,7 @@ RULES_2023_12_11 = RULES_2023_05_31.derive(
     language_changes=frozenset({LanguageTest.TEF_CANADA}),
     # The French category reads TEF Canada results with the chart of their date.
     category_changes=frozenset({Category.FRENCH}),
-    sources=(
-        Source(
-            title="IRCC, language test equivalency charts (TEF Canada)",
-            url="https://www.canada.ca/en/immigration-refugees-citizenship/services/study-canada/work/after-graduation/eligibility/language-results.html",
-        ),
-        Source(
-            title="Lighthouse Immigration Law: TEF columns and the scale changes of 2019-10-01 and 2023-12-11",
-            url="https://www.lighthouseimmigrationlaw.com/post/tef-language-score-confusion",
-        ),
-    ),
+    sources=y2019.TEF_SOURCES,
     verified_on=date(2026, 11, 25),
     language=RULES_2023_05_31.language.with_tef_chart(
         TefScale.SCORE_699_2023, from_test_date=TEF_CHART_2023, chart=TEF_699_2023
