@@ -28,6 +28,7 @@ from crsrules.evidence import (
     skilled_occupation,
     valid_language_results,
     work_hours,
+    work_window,
 )
 from crsrules.headings import Factor
 from crsrules.model import (
@@ -187,8 +188,8 @@ class _Deriver:
             if skilled:
                 counted.append(job)
                 notes.add(note)
-        since = anniversary(self.on, -e.work_window_years)
-        hours = work_hours(counted, since=since, on=self.on, full_time=e.full_time_hours_per_week)
+        first, last = work_window(self.on, e.work_window_years)
+        hours = work_hours(counted, first=first, last=last, full_time=e.full_time_hours_per_week)
         years = int(hours / e.hours_per_year + 1e-9)
         return years, hours, counted, "".join(sorted(notes))
 
@@ -229,7 +230,7 @@ class _Deriver:
 
         canadian_years, canadian_hours, canadian_jobs, canadian_note = self.work_years(c.jobs, canadian=True)
         foreign_years, foreign_hours, foreign_jobs, foreign_note = self.work_years(c.jobs, canadian=False)
-        window = f"in the {self.evidence.work_window_years} years to {on.isoformat()}"
+        window = f"in the {self.evidence.work_window_years} years before {on.isoformat()}"
         canadian_text = _work(canadian_hours, canadian_jobs, "Canadian", window) + canadian_note
         foreign_text = _work(foreign_hours, foreign_jobs, "foreign", window) + foreign_note
         notes[Factor.CANADIAN_WORK_EXPERIENCE] = canadian_text
@@ -332,7 +333,7 @@ class _Deriver:
             self.notes[Factor.SPOUSE_EDUCATION] = "spouse: " + "; ".join(_credential(x) for x in making)
         if best is not None:
             self.notes[Factor.SPOUSE_OFFICIAL_LANGUAGE] = "spouse: " + _result(best)
-        window = f"in the {self.evidence.work_window_years} years to {self.on.isoformat()}"
+        window = f"in the {self.evidence.work_window_years} years before {self.on.isoformat()}"
         self.notes[Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE] = "spouse: " + _work(hours, jobs, "Canadian", window) + note
         return SpouseFactors(
             education=education,

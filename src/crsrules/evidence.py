@@ -46,6 +46,7 @@ __all__ = [
     "skilled_occupation",
     "valid_language_results",
     "work_hours",
+    "work_window",
 ]
 
 
@@ -121,17 +122,36 @@ def read_result(result: LanguageResult, *, rules: RuleSet) -> LanguageLevels | N
     return None
 
 
-def work_hours(jobs: Iterable[Job], *, since: date, on: date, full_time: float) -> float:
-    """Full-time-equivalent hours worked in the days after *since* up to *on* (inclusive).
+def work_window(on: date, years: int) -> tuple[date, date]:
+    """The first and last day of "the *years* years before" *on*.
+
+    IRPR and IRCC's instructions count work "within the N years before the date" of the application or invitation
+    (FSW, IRPR s. 75(2)(a): "within the 10 years before the date on which their application ... is made"; CEC, s.
+    87.1(2)(a): "within the three years before the date"), and the CRS counts the years "in the last 10 years" in the
+    same way: the window starts on the day N years back (29 February going to 1 March) and ends the day before the
+    date, which is not in it.
+
+    Example:
+        >>> work_window(date(2025, 6, 1), 3)
+        (datetime.date(2022, 6, 1), datetime.date(2025, 5, 31))
+
+    .. versionadded:: 0.2.0
+    """
+    return anniversary(on, -years), on - timedelta(days=1)
+
+
+def work_hours(jobs: Iterable[Job], *, first: date, last: date, full_time: float) -> float:
+    """Full-time-equivalent hours worked from *first* to *last*, both included.
 
     Each day counts its jobs' hours a week divided by 7, all jobs together capped at *full_time* hours a week, so
     overlapping jobs and overtime never add up to more than full time.
+
+    .. versionchanged:: 0.2.0 The days are given as an inclusive range (see :func:`work_window`).
     """
     changes: dict[date, float] = {}
-    first_day = since + timedelta(days=1)
     for job in jobs:
-        start = max(job.start, first_day)
-        end = on if job.end is None else min(job.end, on)
+        start = max(job.start, first)
+        end = last if job.end is None else min(job.end, last)
         if start > end:
             continue
         changes[start] = changes.get(start, 0.0) + job.hours_per_week

@@ -138,8 +138,8 @@ def person(*jobs, **facts):
 
 
 def ending(on, days, noc, **kwargs):
-    """A job of *days* days that ends on *on*."""
-    return job(noc, on - timedelta(days=days - 1), days, **kwargs)
+    """A job of *days* days that ends the day before *on*: the last day of the window of "the years before" it."""
+    return job(noc, on - timedelta(days=days), days, **kwargs)
 
 
 # --- the data ------------------------------------------------------------------------------------------------------
@@ -580,18 +580,25 @@ def test_part_time_counts_pro_rata(days, expected):
     assert expected == category_eligibility(facts, "stem", on=ROUND_2024).eligible
 
 
-@pytest.mark.parametrize(("start", "expected"), [(date(2021, 4, 12), True), (date(2021, 4, 11), False)])
-def test_the_three_year_window(start, expected):
-    """The window is the days after the date's third anniversary back: 2021-04-12 to 2024-04-11."""
+@pytest.mark.parametrize(("start", "expected"), [(date(2021, 4, 11), True), (date(2021, 4, 10), False)])
+def test_the_three_year_window_starts_on_the_day_3_years_back(start, expected):
+    """The window is "the 3 years before" the date: from its third anniversary back, 2021-04-11, to 2024-04-10."""
     assert date(2021, 4, 11) == anniversary(ROUND_2024, -3)
     result = category_eligibility(person(job("21231", start, 182)), "stem", on=ROUND_2024)
+    assert expected == result.eligible
+
+
+@pytest.mark.parametrize(("start", "expected"), [(date(2023, 10, 12), True), (date(2023, 10, 13), False)])
+def test_the_three_year_window_ends_the_day_before_the_date(start, expected):
+    """The date itself is not in the window: an ongoing job needs its 182 days before 2024-04-11."""
+    result = category_eligibility(person(job("21231", start)), "stem", on=ROUND_2024)
     assert expected == result.eligible
 
 
 def test_work_before_the_window_is_reported():
     result = category_eligibility(person(job("21231", date(2019, 1, 1), 400)), "stem", on=ROUND_2024)
     assert not result.eligible
-    assert "it ended before the window that starts on 2021-04-12" in result.reasons[1]
+    assert "it ended before the window that starts on 2021-04-11" in result.reasons[1]
 
 
 @pytest.mark.parametrize(("gap_days", "expected"), [(0, True), (1, False)])

@@ -1,6 +1,6 @@
 """The rules of evidence (reference rules E1-E10, E13, E16), each tested on both sides of its boundary."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 import pytest
@@ -25,6 +25,7 @@ from crsrules import (
     Spouse,
 )
 from crsrules.derive import anniversary, work_hours
+from crsrules.evidence import work_window
 
 ON = date(2025, 6, 1)
 IELTS_9 = LanguageResult(
@@ -230,9 +231,10 @@ def test_e6_unpaid_canadian_work_stopped_counting_on_2016_11_19():
     assert 0 == crsrules.factors(c, on=date(2016, 11, 19)).canadian_work_years
 
 
-@pytest.mark.parametrize(("on", "years"), [(date(2026, 1, 7), 5), (date(2026, 1, 8), 4)])
+@pytest.mark.parametrize(("on", "years"), [(date(2026, 1, 8), 5), (date(2026, 1, 9), 4)])
 def test_e6_work_counts_within_the_last_10_years(on, years):
-    """Work from 2015 to 2020 slides out of the 10-year window day by day: 1,820 days left on 2026-01-07 is 5 years."""
+    """Work from 2015 to 2020 slides out of the 10-year window day by day: on 2026-01-08 the window starts on
+    2016-01-08, which leaves 1,820 days, 5 years; a day later 1,819 days, 4 years."""
     c = candidate(jobs=(full_time(date(2015, 1, 1), date(2020, 12, 31)),))
     assert years == crsrules.factors(c, on=on).canadian_work_years
 
@@ -391,7 +393,7 @@ def test_scoring_a_candidate_needs_a_date():
 def test_work_hours_counts_each_day_once():
     """work_hours sums hours a week / 7 per day, capped at full time across jobs."""
     jobs = [full_time(date(2024, 1, 1), date(2024, 1, 7)), full_time(date(2024, 1, 4), date(2024, 1, 10))]
-    assert 10 * 30 / 7 == pytest.approx(work_hours(jobs, since=date(2023, 12, 31), on=date(2024, 12, 31), full_time=30))
+    assert 10 * 30 / 7 == pytest.approx(work_hours(jobs, first=date(2024, 1, 1), last=date(2024, 12, 31), full_time=30))
 
 
 def test_a_date_before_the_birth_date_is_an_error():
@@ -412,3 +414,34 @@ def test_a_pinned_timeline_moves_only_with_the_facts():
     pinned = timeline(candidate, date(2025, 3, 1), date(2025, 4, 1), rules="2022-11-16")
     assert [(date(2025, 3, 25), -50)] == [(c.on, c.delta) for c in in_force]
     assert () == pinned
+
+
+# --- The window of "the N years before" a date: [date - N years, date) ------------------------------------------------
+
+# 364 days of full-time work make a year (1,560 hours).
+@pytest.mark.parametrize(
+    ("start", "on", "years"),
+    [
+        # The first edge: the day 10 years back is in the window. 2015-06-01 to 2016-05-29 is 364 days.
+        (date(2015, 6, 1), date(2025, 6, 1), 1),
+        (date(2015, 6, 1), date(2025, 6, 2), 0),  # the window starts 2015-06-02: 363 days
+    ],
+)
+def test_the_10_years_before_the_date_start_on_the_day_10_years_back(start, on, years):
+    """IRPR counts work "within the 10 years before the date": the day 10 years back counts."""
+    job = full_time(start, start + timedelta(days=363))
+    assert years == crsrules.factors(candidate(jobs=(job,)), on=on).canadian_work_years
+
+
+@pytest.mark.parametrize(("start", "years"), [(date(2024, 6, 2), 1), (date(2024, 6, 3), 0)])
+def test_the_date_itself_is_not_in_the_window(start, years):
+    """The other edge: work on the scoring date is not "before" it. A job from 2024-06-02 has 364 days before
+    2025-06-01 (a year); from 2024-06-03, 363 days, although it goes on that day."""
+    job = full_time(start, None)
+    assert years == crsrules.factors(candidate(jobs=(job,)), on=date(2025, 6, 1)).canadian_work_years
+
+
+def test_work_window_is_the_years_before_the_date():
+    """work_window gives the first day (N years back, 29 February to 1 March) and the day before the date."""
+    assert (date(2015, 6, 1), date(2025, 5, 31)) == work_window(date(2025, 6, 1), 10)
+    assert (date(2021, 3, 1), date(2024, 2, 28)) == work_window(date(2024, 2, 29), 3)

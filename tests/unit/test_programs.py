@@ -332,20 +332,21 @@ def test_fsw_first_language_clb_7_earns_4_per_ability(levels, expected):
 @pytest.mark.parametrize(
     ("first", "last", "met"),
     [
-        # 387 days of continuous work, all in the 10 years to 2025-06-01 (which start 2015-06-02) but only 29 days of
-        # them in the last 9 years (which start 2016-06-02).
+        # 387 days of continuous work, all in the 10 years before 2025-06-01 (2015-06-01 to 2025-05-31) but only 29
+        # days of them in the last 9 years (which start 2016-06-01).
         (date(2015, 6, 10), date(2016, 6, 30), True),
-        # Work that started before the window: 2015-06-02 to 2016-05-30 is 364 days, 1,560 hours, inside it.
-        (date(2014, 6, 1), date(2016, 5, 30), True),
+        # Work that started before the window: 2015-06-01 (the first day of the window) to 2016-05-29 is 364 days,
+        # 1,560 hours, inside it.
+        (date(2014, 6, 1), date(2016, 5, 29), True),
         # One day less inside the 10 years (it would be a year within 11).
-        (date(2014, 6, 1), date(2016, 5, 29), False),
+        (date(2014, 6, 1), date(2016, 5, 28), False),
     ],
 )
 def test_fsw_work_minimum_counts_the_10_years_before_the_day(first, last, met):
     a = fsw_eligibility(candidate(jobs=(job("21231", first, last),)), on=ON)
     assert met == a.work_experience_met
     if not met:
-        assert "in the 10 years to 2025-06-01" in a.reasons[0]
+        assert "in the 10 years before 2025-06-01" in a.reasons[0]
 
 
 @pytest.mark.parametrize(("listening", "expected"), [(369, 4), (368, 0)])
@@ -515,8 +516,8 @@ def test_cec_one_year_is_1560_hours(end, eligible):
 @pytest.mark.parametrize(
     ("on", "eligible"),
     [
-        (date(2025, 6, 1), True),  # the window starts 2022-06-02: 2022-06-02 to 2023-05-31 is 364 days
-        (date(2025, 6, 2), False),  # the window starts 2022-06-03: 363 days left
+        (date(2025, 6, 2), True),  # the window starts 2022-06-02: 2022-06-02 to 2023-05-31 is 364 days
+        (date(2025, 6, 3), False),  # the window starts 2022-06-03: 363 days left
     ],
 )
 def test_cec_work_counts_only_within_3_years(on, eligible):

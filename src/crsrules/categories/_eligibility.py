@@ -25,7 +25,14 @@ from crsrules.categories._versions import (
     versions_under,
 )
 from crsrules.errors import InvalidValueError
-from crsrules.evidence import anniversary, continuous_periods, counted_credentials, valid_language_results, work_hours
+from crsrules.evidence import (
+    anniversary,
+    continuous_periods,
+    counted_credentials,
+    valid_language_results,
+    work_hours,
+    work_window,
+)
 from crsrules.headings import Category
 from crsrules.occupations import occupation
 from crsrules.tables import RulesDefinitionError
@@ -101,11 +108,11 @@ def category_eligibility(
         >>> result = category_eligibility(Candidate(birth_date=date(1990, 1, 1), jobs=(dev,)), "stem",
         ...                               on=date(2023, 7, 5))
         >>> result.eligible, round(result.months, 1), result.qualifying_job is dev
-        (True, 18.2, True)
+        (True, 18.1, True)
         >>> category_eligibility(Candidate(birth_date=date(1990, 1, 1), jobs=(dev,)), "stem",
         ...                      on=date(2025, 7, 5)).reasons[0]
         'no work in any of the 11 occupations listed for Science, Technology, Engineering and Math (STEM) \
-occupations (2025) in the 3 years to 2025-07-05 (work in other occupations: 21231)'
+occupations (2025) in the 3 years before 2025-07-05 (work in other occupations: 21231)'
 
         Pinning the law: the same facts on the same day, under the 2025 terms and under the 2026 terms.
 
@@ -189,18 +196,18 @@ def _span(jobs: Iterable[Job], first: date, last: date) -> list[tuple[date, date
 
 def _main_job(jobs: Iterable[Job], first: date, last: date, full_time: float) -> Job | None:
     """The job that counts most from *first* to *last* (the later one on a tie)."""
-    scored = [(work_hours((j,), since=first - _ONE_DAY, on=last, full_time=full_time), j.start, j) for j in jobs]
+    scored = [(work_hours((j,), first=first, last=last, full_time=full_time), j.start, j) for j in jobs]
     scored = [s for s in scored if s[0] > 0]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
 def _uncounted(
-    candidate: Candidate, version: CategoryVersion, rule: ExperienceRule, first: date, on: date
+    candidate: Candidate, version: CategoryVersion, rule: ExperienceRule, first: date, last: date
 ) -> list[str]:
-    """Reasons why jobs that might look relevant were not counted."""
+    """Reasons why jobs that might look relevant were not counted (the window runs from *first* to *last*)."""
     reasons = []
     for job in candidate.jobs:
-        overlaps = job.start <= on and (job.end is None or job.end >= first)
+        overlaps = job.start <= last and (job.end is None or job.end >= first)
         if job.noc is None:
             if overlaps:
                 reasons.append(f"{_job(job)} not counted: it has only a NOC 2016 code, and the lists use NOC 2021")
@@ -208,8 +215,9 @@ def _uncounted(
         if job.noc not in version.occupations:
             continue
         if not overlaps:
-            when = "starts after" if job.start > on else "ended before the window that starts on"
-            reasons.append(f"{_job(job)} not counted: it {when} {(on if job.start > on else first).isoformat()}")
+            late = job.start > last
+            when = "starts after the window that ends on" if late else "ended before the window that starts on"
+            reasons.append(f"{_job(job)} not counted: it {when} {(last if late else first).isoformat()}")
         elif not job.paid:
             reasons.append(f"{_job(job)} not counted: unpaid work never counts")
         elif rule.in_canada_only and not job.in_canada:
@@ -220,9 +228,9 @@ def _uncounted(
 def _assess_experience(
     candidate: Candidate, version: CategoryVersion, rule: ExperienceRule, on: date
 ) -> CategoryEligibility:
-    first = anniversary(on, -rule.window_years) + _ONE_DAY
+    first, last = work_window(on, rule.window_years)
     full_time = rule.full_time_hours_per_week
-    window = f"in the {rule.window_years} years to {on.isoformat()}"
+    window = f"in the {rule.window_years} years before {on.isoformat()}"
     counted: dict[str, list[Job]] = {}
     for job in candidate.jobs:
         if job.noc in version.occupations and job.paid and (job.in_canada or not rule.in_canada_only):
@@ -231,10 +239,10 @@ def _assess_experience(
     best: tuple[float, str, date, date] | None = None
     totals: dict[str, float] = {}
     for code, jobs in sorted(counted.items()):
-        totals[code] = work_hours(jobs, since=first - _ONE_DAY, on=on, full_time=full_time)
-        periods = _span(jobs, first, on) if rule.continuous else [(first, on)]
+        totals[code] = work_hours(jobs, first=first, last=last, full_time=full_time)
+        periods = _span(jobs, first, last) if rule.continuous else [(first, last)]
         for start, end in periods:
-            hours = work_hours(jobs, since=start - _ONE_DAY, on=end, full_time=full_time)
+            hours = work_hours(jobs, first=start, last=end, full_time=full_time)
             if hours > 0 and (best is None or hours > best[0]):
                 best = (hours, code, start, end)
     reasons: list[str] = []
@@ -248,7 +256,7 @@ def _assess_experience(
             f"any of the {len(version.occupations)} occupations" if len(version.occupations) > 1 else "the occupation"
         )
         reasons.append(f"no work{where} in {listed} listed for {version} {window}{also}")
-        reasons += _uncounted(candidate, version, rule, first, on)
+        reasons += _uncounted(candidate, version, rule, first, last)
         return CategoryEligibility(
             eligible=False,
             category=version.category,
@@ -275,7 +283,7 @@ def _assess_experience(
                 f"{_months(total, rule.hours_per_month)} months in {code} in all, but with breaks: the longest "
                 "unbroken period counts"
             )
-        reasons += _uncounted(candidate, version, rule, first, on)
+        reasons += _uncounted(candidate, version, rule, first, last)
     if code in version.unconfirmed_occupations:
         reasons.append(f"[UNCONFIRMED] {code} is on the {version.policy_year} list on secondary sources only")
     main = _main_job(counted[code], start, end, full_time) if eligible else None
@@ -369,7 +377,7 @@ def _assess_military(
         )
     else:
         start = current[0]
-        hours = work_hours(service, since=start - _ONE_DAY, on=on, full_time=full_time)
+        hours = work_hours(service, first=start, last=on, full_time=full_time)
         months = hours / hours_per_month
         serving_ok = start <= needed_start
         enough = "at least" if serving_ok else "less than"

@@ -8,7 +8,7 @@ occupation.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ import attrs
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Job
 from crsrules.errors import InvalidValueError
-from crsrules.evidence import anniversary, continuous_periods, skilled_occupation, work_hours
+from crsrules.evidence import continuous_periods, skilled_occupation, work_hours
 from crsrules.headings import Program
 from crsrules.rules import NocVersion, get_rules, rules_in_force
 
@@ -103,14 +103,9 @@ def skilled_jobs(
     return kept, notes
 
 
-def window_start(on: date, years: int) -> date:
-    """The day before a window of *years* ending *on*: work counts from the day after it (as in crsrules.evidence)."""
-    return anniversary(on, -years)
-
-
-def hours(jobs: Iterable[Job], *, since: date, on: date, rules: RuleSet) -> float:
-    """Full-time-equivalent hours of *jobs* after *since* up to *on*, capped at full time each day."""
-    return work_hours(jobs, since=since, on=on, full_time=rules.evidence.full_time_hours_per_week)
+def hours(jobs: Iterable[Job], *, first: date, last: date, rules: RuleSet) -> float:
+    """Full-time-equivalent hours of *jobs* from *first* to *last* (both included), capped at full time each day."""
+    return work_hours(jobs, first=first, last=last, full_time=rules.evidence.full_time_hours_per_week)
 
 
 class Run:
@@ -123,15 +118,15 @@ class Run:
         self.hours = 0.0
 
 
-def continuous_runs(jobs: Iterable[Job], *, since: date, on: date, rules: RuleSet) -> list[Run]:
-    """The continuous periods of *jobs* within the window after *since* up to *on*, with their hours.
+def continuous_runs(jobs: Iterable[Job], *, first: date, last: date, rules: RuleSet) -> list[Run]:
+    """The continuous periods of *jobs* within the window from *first* to *last*, with their hours.
 
     Jobs that overlap or follow each other without a day between them make one period; a day with no job breaks it.
     """
-    periods = continuous_periods(jobs, first=since + timedelta(days=1), last=on)
-    runs = [Run(first, last, period_jobs) for first, last, period_jobs in periods]
+    periods = continuous_periods(jobs, first=first, last=last)
+    runs = [Run(start, end, period_jobs) for start, end, period_jobs in periods]
     for run in runs:
-        run.hours = hours(run.jobs, since=since, on=on, rules=rules)
+        run.hours = hours(run.jobs, first=first, last=last, rules=rules)
     return runs
 
 

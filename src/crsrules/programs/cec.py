@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from crsrules.evidence import valid_language_results
+from crsrules.evidence import valid_language_results, work_window
 from crsrules.occupations import Noc2016Skill, noc2016_skill, occupation
 from crsrules.programs._common import (
     EPSILON,
@@ -25,7 +25,6 @@ from crsrules.programs._common import (
     occupation_code,
     skilled_jobs,
     start,
-    window_start,
 )
 from crsrules.rules import NocVersion, available_rulesets
 
@@ -144,8 +143,8 @@ def cec_eligibility(candidate: Candidate, *, on: date, rules: str | RuleSet | No
 def assess(candidate: Candidate, on: date, rules: RuleSet) -> CecAssessment:
     """The CEC assessment of checked arguments under *rules* (for :func:`crsrules.programs.program_eligibility`)."""
     criteria = rules.programs.cec
-    since = window_start(on, criteria.window_years)
-    window = f"in the {criteria.window_years} years to {on.isoformat()}"
+    first, last = work_window(on, criteria.window_years)
+    window = f"in the {criteria.window_years} years before {on.isoformat()}"
     need = criteria.work_years * rules.evidence.hours_per_year
     jobs, approximations = skilled_jobs(
         candidate.jobs, rules=rules, canadian_only=True, exclude_self_employed=True, exclude_full_time_student=True
@@ -153,13 +152,13 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> CecAssessment:
     notes = [f"skilled work judged by another NOC version:{note}" for note in approximations]
     reasons: list[str] = []
 
-    total = hours(jobs, since=since, on=on, rules=rules)
+    total = hours(jobs, first=first, last=last, rules=rules)
     work_met = total + EPSILON >= need
     minimums = [(job, _language_minimum(job, rules)) for job in jobs]
     required: int | None = None
     for threshold in sorted({minimum for _, minimum in minimums}):
         within = [job for job, minimum in minimums if minimum <= threshold]
-        if hours(within, since=since, on=on, rules=rules) + EPSILON >= need:
+        if hours(within, first=first, last=last, rules=rules) + EPSILON >= need:
             required = threshold
             break
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from crsrules.evidence import valid_language_results
+from crsrules.evidence import valid_language_results, work_window
 from crsrules.programs._common import (
     EPSILON,
     Program,
@@ -25,7 +25,6 @@ from crsrules.programs._common import (
     noc_label,
     occupation_code,
     start,
-    window_start,
 )
 from crsrules.rules import LanguageMinimums, NocVersion, TradeGroups, available_rulesets
 
@@ -182,7 +181,7 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FstAssessment:
         )
         reasons.append(
             f"work experience: {criteria.work_years} years ({need:,} hours) of full-time work, or the part-time "
-            f"equivalent, in one skilled trade needed in the {criteria.window_years} years to {on.isoformat()} ({best})"
+            f"equivalent, in one skilled trade needed in the {criteria.window_years} years before {on.isoformat()} ({best})"
         )
 
     has_offer, has_certificate = _offer_and_certificate(candidate, on=on, rules=rules, used=used)
@@ -234,7 +233,7 @@ def _best_trade(
 ) -> tuple[float, str, str] | None:
     """The trade with the most hours in the window: its hours, code and labelled code (None without trade work)."""
     trades = rules.programs.fst.trades
-    since = window_start(on, rules.programs.fst.window_years)
+    first, last = work_window(on, rules.programs.fst.window_years)
     by_trade: dict[tuple[NocVersion, str], list[Job]] = {}
     for job in jobs:
         if not job.paid:
@@ -247,7 +246,7 @@ def _best_trade(
                 notes.append(f"trade judged by another NOC version:{note}")
     best: tuple[float, str, str] | None = None
     for (version, code), group in by_trade.items():
-        key = (hours(group, since=since, on=on, rules=rules), code, noc_label(version, code))
+        key = (hours(group, first=first, last=last, rules=rules), code, noc_label(version, code))
         if best is None or key > best:
             best = key
     return best

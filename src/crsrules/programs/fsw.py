@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from crsrules.derive import derive
-from crsrules.evidence import age_on, anniversary, valid_language_results, work_hours
+from crsrules.evidence import age_on, anniversary, valid_language_results, work_hours, work_window
 from crsrules.headings import AdaptabilityElement, Factor, FswFactor
 from crsrules.model import Education, OfficialLanguage
 from crsrules.programs._common import (
@@ -31,7 +31,6 @@ from crsrules.programs._common import (
     result_name,
     skilled_jobs,
     start,
-    window_start,
 )
 from crsrules.rules import available_rulesets
 
@@ -223,11 +222,11 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
     notes: list[str] = []
 
     # Work: the primary occupation (minimum) and the years of skilled work (grid).
-    since = window_start(on, criteria.work_window_years)
-    window = f"in the {criteria.work_window_years} years to {on.isoformat()}"
+    window_first, window_last = work_window(on, criteria.work_window_years)
+    window = f"in the {criteria.work_window_years} years before {on.isoformat()}"
     jobs, approximations = skilled_jobs(candidate.jobs, rules=rules)
     notes.extend(f"skilled work judged by another NOC version:{note}" for note in approximations)
-    primary, continuous, period = _primary_occupation(jobs, since=since, on=on, rules=rules)
+    primary, continuous, period = _primary_occupation(jobs, first=window_first, last=window_last, rules=rules)
     needed_years = criteria.minimum_work_years
     work_met = continuous + EPSILON >= needed_years * year
     if not work_met:
@@ -236,7 +235,7 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
             f"work experience: no skilled occupation with {needed_years} year ({needed_years * year:,} "
             f"hours) of continuous full-time work, or the part-time equivalent, {window} ({longest})"
         )
-    total_hours = hours(jobs, since=since, on=on, rules=rules)
+    total_hours = hours(jobs, first=window_first, last=window_last, rules=rules)
     work_years = int(total_hours / year + EPSILON)
 
     # Language.
@@ -349,7 +348,9 @@ def _line(table: FswGrid, factor: FswFactor, points: int, row: str, evidence: st
     return GridLine(factor=factor, points=points, maximum=table.maximums[factor], detail=detail)
 
 
-def _primary_occupation(jobs: Iterable[Job], *, since: date, on: date, rules: RuleSet) -> tuple[str | None, float, str]:
+def _primary_occupation(
+    jobs: Iterable[Job], *, first: date, last: date, rules: RuleSet
+) -> tuple[str | None, float, str]:
     """The occupation with the longest continuous period of work, its hours and the period in words."""
     by_occupation: dict[tuple[NocVersion, str], list[Job]] = {}
     for job in jobs:
@@ -358,7 +359,7 @@ def _primary_occupation(jobs: Iterable[Job], *, since: date, on: date, rules: Ru
     best: tuple[float, date, str] | None = None
     best_text = ""
     for (version, code), group in by_occupation.items():
-        for run in continuous_runs(group, since=since, on=on, rules=rules):
+        for run in continuous_runs(group, first=first, last=last, rules=rules):
             key = (run.hours, run.last, code)
             if best is None or key > best:
                 best = key
@@ -462,8 +463,8 @@ def _studied_in_canada(credentials: Iterable[Credential], *, on: date, criteria:
 
 def _spouse_worked_in_canada(spouse: Spouse, *, on: date, rules: RuleSet) -> bool:
     jobs = [j for j in spouse.jobs if j.in_canada and j.paid and not j.self_employed and not j.while_full_time_student]
-    since = anniversary(on, -rules.evidence.work_window_years)
-    worked = work_hours(jobs, since=since, on=on, full_time=rules.evidence.full_time_hours_per_week)
+    first, last = work_window(on, rules.evidence.work_window_years)
+    worked = work_hours(jobs, first=first, last=last, full_time=rules.evidence.full_time_hours_per_week)
     return worked + EPSILON >= rules.programs.fsw.work_in_canada_years * rules.evidence.hours_per_year
 
 
