@@ -181,7 +181,8 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FstAssessment:
         )
         reasons.append(
             f"work experience: {criteria.work_years} years ({need:,} hours) of full-time work, or the part-time "
-            f"equivalent, in one skilled trade needed in the {criteria.window_years} years before {on.isoformat()} ({best})"
+            f"equivalent, in one skilled trade needed in the {criteria.window_years} years before {on.isoformat()} "
+            f"({best})"
         )
 
     has_offer, has_certificate = _offer_and_certificate(candidate, on=on, rules=rules, used=used)
