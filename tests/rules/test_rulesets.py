@@ -35,8 +35,8 @@ def test_the_versions_of_the_reference():
     or their charts changed (section 6), and the dates the categories changed (reference/categories.md); every version
     that is not a CRS period leaves the CRS points tables as they were."""
     assert [
-        "2015-01-01", "2016-11-19", "2017-06-06", "2018-12-01", "2019-10-01", "2020-10-27", "2022-11-16", "2023-05-31",
-        "2023-12-11", "2024-01-01", "2024-01-30", "2025-02-27", "2025-03-25", "2025-12-08", "2026-02-18",
+        "2015-01-01", "2016-11-19", "2017-06-06", "2018-12-01", "2019-10-01", "2020-10-27", "2022-07-28", "2022-11-16",
+        "2023-05-31", "2023-12-11", "2024-01-01", "2024-01-30", "2025-02-27", "2025-03-25", "2025-12-08", "2026-02-18",
     ] == [r.id for r in RULESETS]  # fmt: skip
     assert set(CRS_PERIODS) <= {r.id for r in RULESETS}
     for before, after in pairwise(RULESETS):

@@ -60,8 +60,8 @@ def test_rules_lists_every_ruleset(capsys):
     assert "            categories: physicians\n" in out
     code, out, _ = run(capsys, "rules", "--format", "json")
     assert [
-        "2015-01-01", "2016-11-19", "2017-06-06", "2018-12-01", "2019-10-01", "2020-10-27", "2022-11-16", "2023-05-31",
-        "2023-12-11", "2024-01-01", "2024-01-30", "2025-02-27", "2025-03-25", "2025-12-08", "2026-02-18",
+        "2015-01-01", "2016-11-19", "2017-06-06", "2018-12-01", "2019-10-01", "2020-10-27", "2022-07-28", "2022-11-16",
+        "2023-05-31", "2023-12-11", "2024-01-01", "2024-01-30", "2025-02-27", "2025-03-25", "2025-12-08", "2026-02-18",
     ] == [r["id"] for r in json.loads(out)]  # fmt: skip
     assert [r.id for r in crsrules.available_rulesets()] == [r["id"] for r in json.loads(out)]
     assert [[], ["physicians"]] == [r["category_changes"] for r in json.loads(out)][-3:-1]

@@ -168,14 +168,17 @@ def test_e5_other_conditions_and_the_highest_credential():
     ("started", "completed", "on", "award"),
     [
         (date(2021, 1, 10), date(2022, 12, 15), date(2022, 11, 16), None),  # not completed yet
-        (date(2021, 1, 10), date(2022, 5, 15), date(2022, 11, 15), None),  # relief not in force under 2020-10-27
+        (date(2021, 1, 10), date(2022, 5, 15), date(2022, 7, 27), None),  # the day before IRCC's update: not yet
+        (date(2021, 1, 10), date(2022, 5, 15), date(2022, 7, 28), CanadianEducation.ONE_OR_TWO_YEARS),  # from then
+        (date(2021, 1, 10), date(2022, 5, 15), date(2022, 8, 3), CanadianEducation.ONE_OR_TWO_YEARS),  # round 227
         (date(2021, 1, 10), date(2022, 5, 15), date(2022, 11, 16), CanadianEducation.ONE_OR_TWO_YEARS),
         (date(2017, 9, 1), date(2020, 2, 29), date(2023, 1, 1), None),  # ended before 2020-03
         (date(2022, 9, 1), date(2023, 5, 1), date(2024, 1, 1), None),  # started after 2022-08
     ],
 )
 def test_e4_distance_learning_relief(started, completed, on, award):
-    """Online study counts for the Canadian-education points only for programs with study in 2020-03 to 2022-08."""
+    """Online study counts for the Canadian-education points only for programs with study in 2020-03 to 2022-08, and
+    only from IRCC's update of 2022-07-28 (the version of that day)."""
     online = canadian(Education.TWO_YEAR, started_on=started, completed_on=completed, full_time_months_in_canada=0)
     assert award == crsrules.factors(candidate(credentials=(online,)), on=on).canadian_education
 

@@ -594,7 +594,7 @@ def test_cec_mixed_teers_need_the_level_of_the_work_that_makes_the_year():
 @pytest.mark.parametrize(
     ("on", "rules_id", "eligible"),
     [
-        (date(2022, 11, 15), "2020-10-27", True),  # NOC 2016 5254 is skill level B: skilled, CLB 5
+        (date(2022, 11, 15), "2022-07-28", True),  # NOC 2016 5254 is skill level B: skilled, CLB 5
         (date(2022, 11, 16), "2022-11-16", False),  # NOC 2021 54100 is TEER 4: not skilled
     ],
 )
