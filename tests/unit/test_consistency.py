@@ -11,6 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 import crsrules
 from crsrules import (
@@ -32,6 +35,7 @@ from crsrules import (
 from crsrules.cli import main
 from crsrules.io import dump_candidate, load_candidate
 from crsrules.language import accepted_tests, tef_scale_on
+from crsrules.testing.strategies import candidates, jobs, language_results
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 RANGE = "a date from 1900-01-01 to 2199-12-31 (the supported range)"
@@ -340,3 +344,26 @@ def test_a_spouse_is_checked_without_a_birth_date():
     problem = only_problem({"birth_date": "1990-01-01", "marital_status": "married",
                             "spouse": {"accompanying": True, "jobs": [{**JOB, "start": "1899-12-31"}]}})  # fmt: skip
     assert problem.endswith(f"{RANGE} (got '1899-12-31') @ $.spouse.jobs[0].start")
+
+
+# --- The strategies draw only possible facts in the range -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("on", [date(1961, 1, 1), LATEST])
+@given(data=st.data())
+def test_the_strategies_draw_valid_candidates_at_the_ends_of_the_range(on, data):
+    """Around the first day a 60-year-old can be born in the range, and around the last day, every drawn candidate
+    is valid (building it checks every rule above) and survives a JSON round trip."""
+    candidate = data.draw(candidates(on=on))
+    assert candidate == load_candidate(dump_candidate(candidate))
+
+
+@pytest.mark.parametrize(
+    "strategy",
+    [lambda: candidates(on=date(1960, 12, 31)), lambda: candidates(on=date(2200, 1, 1)),
+     lambda: jobs(on=date(2200, 1, 1)), lambda: language_results(on=date(2200, 1, 1))],
+)  # fmt: skip
+def test_the_strategies_refuse_a_day_out_of_the_range(strategy):
+    """As Hypothesis's own strategies do, at once: facts drawn up to that day could not be valid."""
+    with pytest.raises(InvalidArgument, match="supported range"):
+        strategy()
