@@ -8,6 +8,7 @@ from importlib.metadata import version as _version
 
 from crsrules import draws
 from crsrules._api import score
+from crsrules._validation import EARLIEST_DATE, LATEST_DATE
 from crsrules.candidate import (
     Candidate,
     Certificate,
@@ -83,7 +84,7 @@ try:
 except PackageNotFoundError:  # pragma: no cover (running from a source tree that is not installed)
     __version__ = "0.0.0+unknown"
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py checks)
     "AdaptabilityElement",
     "ArrangedEmployment",
     "CRSRulesError",
@@ -97,6 +98,7 @@ __all__ = [
     "Certificate",
     "Credential",
     "Derivation",
+    "EARLIEST_DATE",
     "Education",
     "Factor",
     "Factors",
@@ -111,6 +113,7 @@ __all__ = [
     "InvitationCheck",
     "Job",
     "JobOffer",
+    "LATEST_DATE",
     "LanguageLevels",
     "LanguageResult",
     "LanguageTest",

@@ -1,11 +1,11 @@
-"""attrs validators whose errors name the field, the value and what is allowed."""
+"""attrs validators whose errors name the field, the value and what is allowed, and the supported date range."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -62,8 +62,31 @@ def instance(cls: type, allowed: str, *, optional: bool = False) -> Validator:
     return check
 
 
-def a_date(name: str, value: object) -> date:
-    """Return *value* if it is a calendar date (not a datetime), else raise an error naming *name*."""
+#: The first day of the supported date range: no date crsrules accepts (a fact, ``on=``, ``--on``) is earlier.
+EARLIEST_DATE: Final = date(1900, 1, 1)
+#: The last day of the supported date range. Every computation adds at most a few years to a date (a test's 2 years,
+#: an ECA's 5, an age's anniversary), so no date within the range can make one overflow Python's year 9999.
+LATEST_DATE: Final = date(2199, 12, 31)
+
+_IN_RANGE = f"a date from {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()} (the supported range)"
+
+
+def in_range(name: str, value: date, *, path: Sequence[str | int] = ()) -> None:
+    """Raise an error naming *name* unless *value* (a date, or a datetime by its own date) is in the supported range.
+
+    The error gives the value as an ISO string, and *path* (see :class:`~crsrules.InvalidValueError`).
+    """
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise InvalidValueError(name, value.isoformat(), _IN_RANGE, path=path)
+
+
+def a_date(name: str, value: object, *, path: Sequence[str | int] = ()) -> date:
+    """Return *value* if it is a calendar date (not a datetime) in the supported range, else raise an error.
+
+    The error names *name* and carries *path* (see :class:`~crsrules.InvalidValueError`).
+    """
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidValueError(name, value, "a datetime.date")
+        raise InvalidValueError(name, value, "a datetime.date", path=path)
+    in_range(name, value, path=path)
     return value

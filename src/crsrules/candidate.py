@@ -22,6 +22,8 @@ from crsrules.model import Education, OfficialLanguage
 from crsrules.occupations import NOC_2021_IN_USE_FROM, occupation
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from crsrules.model import Factors, LanguageLevels
 
 __all__ = [
@@ -96,12 +98,12 @@ def _noc_2016(_instance: object, attribute: attrs.Attribute[Any], value: object)
 
 
 def _date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    v.a_date(attribute.name, value)
+    v.a_date(attribute.name, value, path=(attribute.name,))
 
 
 def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
-        v.a_date(attribute.name, value)
+        v.a_date(attribute.name, value, path=(attribute.name,))
 
 
 def _tuple_of(cls: type, what: str) -> v.Validator:
@@ -116,11 +118,13 @@ def _tuple_of(cls: type, what: str) -> v.Validator:
 
 
 def _not_before(other: str) -> v.Validator:
+    """A date not before the date in the field *other* (an earlier field, so already checked)."""
+
     def check(instance: object, attribute: attrs.Attribute[Any], value: date | None) -> None:
         start = getattr(instance, other)
         if value is not None and start is not None and value < start:
             allowed = f"a date on or after {other} ({start.isoformat()})"
-            raise InvalidValueError(attribute.name, value.isoformat(), allowed)
+            raise InvalidValueError(attribute.name, value.isoformat(), allowed, path=(attribute.name,))
 
     return check
 
@@ -156,10 +160,11 @@ class Credential:
     completed_on: date = field(validator=_date)
     #: Obtained from a Canadian institution (no ECA needed).
     in_canada: bool = field(default=False, validator=v.boolean)
-    #: The issue date of the Educational Credential Assessment of a foreign credential (valid 5 years, rule E3).
-    eca_issued_on: date | None = field(default=None, validator=_optional_date)
+    #: The issue date of the Educational Credential Assessment of a foreign credential (valid 5 years, rule E3); an
+    #: ECA assesses a completed credential, so it is not before ``completed_on``.
+    eca_issued_on: date | None = field(default=None, validator=[_optional_date, _not_before("completed_on")])
     #: The first day of the program (used for the 2020-03 to 2022-08 distance-learning relief, rule E4).
-    started_on: date | None = field(default=None, validator=[_optional_date, _not_before("started_on")])
+    started_on: date | None = field(default=None, validator=_optional_date)
     #: Canadian credentials: months of full-time enrolment while physically present in Canada (8 needed, rule E5).
     full_time_months_in_canada: int = field(default=0, validator=v.whole_number(0, 240, "a number of months 0-240"))
     #: Canadian credentials: English or French as a second language made up more than half of the program (E5).
@@ -169,7 +174,9 @@ class Credential:
 
     def __attrs_post_init__(self) -> None:
         if self.started_on is not None and self.started_on > self.completed_on:
-            raise InvalidValueError("completed_on", self.completed_on.isoformat(), "a date on or after started_on")
+            raise InvalidValueError(
+                "completed_on", self.completed_on.isoformat(), "a date on or after started_on", path=("completed_on",)
+            )
         if self.in_canada and self.eca_issued_on is not None:
             raise InvalidValueError("eca_issued_on", self.eca_issued_on.isoformat(), "None for a Canadian credential")
 
@@ -281,6 +288,10 @@ class Spouse:
     Only an accompanying spouse who is not a Canadian citizen or permanent resident moves the applicant to the "with
     spouse" columns and earns spouse points (rule E1).
 
+    The model holds no birth date for the spouse, so nothing checks the spouse's facts against an age or a birth: each
+    credential, result and job is checked on its own, as the candidate's are (an ECA not before its credential's
+    completion, a job's end not before its start, every date in the supported range).
+
     .. versionadded:: 0.1.0
     """
 
@@ -307,9 +318,10 @@ class Sibling:
     .. versionadded:: 0.1.0
     """
 
+    #: The sibling's own birth date (before or after the candidate's).
     birth_date: date = field(validator=_date)
-    #: The day they became a Canadian citizen or permanent resident.
-    citizen_or_pr_since: date = field(validator=_date)
+    #: The day they became a Canadian citizen or permanent resident: not before their birth date.
+    citizen_or_pr_since: date = field(validator=[_date, _not_before("birth_date")])
     #: A sibling of the spouse rather than of the applicant (counts only with an accompanying spouse).
     of_spouse: bool = field(default=False, validator=v.boolean)
     #: Lives in Canada.
@@ -374,11 +386,19 @@ def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
         return
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise InvalidValueError(attribute.name, value, "a timezone-aware datetime (IRCC's tie-break times are UTC)")
+    v.in_range(attribute.name, value, path=(attribute.name,))
 
 
 @frozen(kw_only=True)
 class Candidate:
     """A candidate's facts, from which :func:`crsrules.factors` derives the CRS inputs on any date.
+
+    The facts must be possible together: nothing is dated before ``birth_date`` (a credential's start, or its
+    completion when no start is given, a test, a job's start, the certificate of qualification, the nomination, the
+    job offer, the profile's submission). The later dates of each fact follow from these, since each fact checks its
+    own order (an ECA not before the credential's completion, a job's end not before its start, ...). A sibling may
+    be younger than the candidate. An impossible fact raises :class:`~crsrules.InvalidValueError` naming it, such as
+    ``'jobs[0].start'``, with its :attr:`~crsrules.InvalidValueError.path`.
 
     Example:
         >>> from datetime import date
@@ -418,6 +438,34 @@ class Candidate:
     siblings: tuple[Sibling, ...] = field(default=(), validator=_tuple_of(Sibling, "a Sibling"))
     #: When the Express Entry profile was submitted (timezone-aware; the tie-breaking rule orders by it).
     profile_submitted_at: datetime | None = field(default=None, validator=_aware)
+
+    def __attrs_post_init__(self) -> None:
+        for path, value in self._first_dates():
+            day = value.date() if isinstance(value, datetime) else value  # a time by its date where it was
+            if day < self.birth_date:
+                name = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).removeprefix(".")
+                allowed = f"a date on or after the birth date ({self.birth_date.isoformat()})"
+                raise InvalidValueError(name, value.isoformat(), allowed, path=path)
+
+    def _first_dates(self) -> Iterator[tuple[tuple[str | int, ...], date]]:
+        """The first date of each fact, with its path; a fact's later dates cannot be before it."""
+        for i, credential in enumerate(self.credentials):
+            if credential.started_on is not None:
+                yield ("credentials", i, "started_on"), credential.started_on
+            else:
+                yield ("credentials", i, "completed_on"), credential.completed_on
+        for i, result in enumerate(self.language_results):
+            yield ("language_results", i, "tested_on"), result.tested_on
+        for i, job in enumerate(self.jobs):
+            yield ("jobs", i, "start"), job.start
+        if self.certificate_of_qualification is not None:
+            yield ("certificate_of_qualification", "issued_on"), self.certificate_of_qualification.issued_on
+        if self.nomination is not None:
+            yield ("nomination", "nominated_on"), self.nomination.nominated_on
+        if self.job_offer is not None:
+            yield ("job_offer", "offered_on"), self.job_offer.offered_on
+        if self.profile_submitted_at is not None:
+            yield ("profile_submitted_at",), self.profile_submitted_at
 
     def factors(self, *, on: date, rules: Any = None) -> Factors:  # noqa: ANN401 (a RuleSet or its id; deprecated)
         """The CRS inputs on *on*; see :func:`crsrules.factors`.

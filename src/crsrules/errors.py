@@ -39,6 +39,9 @@ class InvalidValueError(CRSRulesError, ValueError):
         field: The name of the field or argument, such as ``"reading"``.
         value: The value that was given.
         allowed: A short description of what is allowed, such as ``"a CLB level 0-12"``.
+        path: Where the value is, below the object whose check raised the error, as keys and indexes: such as
+            ``("jobs", 0, "start")`` for a job dated before the candidate's birth date. Empty when the error names a
+            field of that object only by *field*. The JSON loaders add it to the object's path.
 
     Example:
         >>> raise InvalidValueError("reading", 13, "a CLB level 0-12")
@@ -47,12 +50,14 @@ class InvalidValueError(CRSRulesError, ValueError):
         crsrules.errors.InvalidValueError: 'reading' must be a CLB level 0-12 (got 13)
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *path*.
     """
 
-    def __init__(self, field: str, value: object, allowed: str) -> None:
+    def __init__(self, field: str, value: object, allowed: str, *, path: Sequence[str | int] = ()) -> None:
         self.field = field
         self.value = value
         self.allowed = allowed
+        self.path = tuple(path)
         super().__init__(f"{field!r} must be {allowed} (got {value!r})")
 
 

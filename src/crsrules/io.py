@@ -21,7 +21,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
 from crsrules.candidate import Candidate, LanguageResult
-from crsrules.errors import CRSRulesError, InvalidCandidateError, InvalidFactorsError
+from crsrules.errors import CRSRulesError, InvalidCandidateError, InvalidFactorsError, InvalidValueError
 from crsrules.language import levels as levels_of
 from crsrules.model import Factors, LanguageLevels
 
@@ -157,15 +157,33 @@ def _describe(exc: BaseException, type_: type | None) -> str:
     return cattrs.v.format_exception(exc, type_)
 
 
+def _problems(exc: BaseException, path: str = "$", type_: type | None = None) -> list[str]:
+    """``cattrs.transform_error``, but a crsrules error's own path (below the object that raised it) is added.
+
+    A validator that looks at several fields reports at the object, unless its error names the value at fault with
+    a path: a job dated before the birth date is reported at ``$.jobs[0].start``.
+    """
+    if isinstance(exc, cattrs.IterableValidationError):
+        at_index, without = exc.group_exceptions()
+        found = [p for e, note in at_index for p in _problems(e, f"{path}[{note.index!r}]", note.type)]
+        return found + [p for e in without for p in _problems(e, path)]
+    if isinstance(exc, cattrs.ClassValidationError):
+        at_field, without = exc.group_exceptions()
+        found = [p for e, note in at_field for p in _problems(e, f"{path}.{note.name}", note.type)]
+        return found + [p for e in without for p in _problems(e, path)]
+    below = exc.path if isinstance(exc, InvalidValueError) else ()
+    return [f"{_describe(exc, type_)} @ {path}" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in below)]
+
+
 def _structure(data: object, cls: type[T], error: type[InvalidFactorsError]) -> T:
     if not isinstance(data, Mapping):
         raise error([f"must be a JSON object (got {type(data).__name__}) @ $"])
     try:
         return _converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
-        raise error(cattrs.transform_error(exc, format_exception=_describe)) from exc
-    except CRSRulesError as exc:  # a validator that looks at several fields: the whole object is at fault
-        raise error([f"{exc} @ $"]) from exc
+        raise error(_problems(exc)) from exc
+    except CRSRulesError as exc:  # a validator of the top-level object itself
+        raise error(_problems(exc)) from exc
 
 
 def load_factors(data: Mapping[str, Any]) -> Factors:

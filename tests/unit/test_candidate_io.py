@@ -159,11 +159,11 @@ def test_derived_levels_cannot_be_given():
     assert "extra fields found (levels) @ $.language_results[0]" == only_problem(data)
 
 
-def test_a_job_ending_before_it_starts_is_rejected_at_the_job():
-    """An impossible period is the job's problem: its path is the job's."""
+def test_a_job_ending_before_it_starts_is_rejected_at_its_end():
+    """An impossible period is the job's problem: its path is the job's end date."""
     data = {**GOOD, "jobs": [{**JOB, "start": "2024-06-30", "end": "2021-02-01"}]}
     problem = only_problem(data)
-    assert problem.endswith("@ $.jobs[0]")
+    assert problem.endswith("@ $.jobs[0].end")
     assert "'end' must be a date on or after start (2024-06-30) (got '2021-02-01')" in problem
 
 
@@ -265,7 +265,7 @@ def test_problems_everywhere_are_all_listed():
     }
     problems = problems_of(data)
     paths = sorted(p.rsplit(" @ ", 1)[1] for p in problems)
-    assert ["$", "$.birth_date", "$.credentials[0]", "$.jobs[0]", "$.jobs[1]", "$.language_results[0]",
+    assert ["$", "$.birth_date", "$.credentials[0]", "$.jobs[0].end", "$.jobs[1]", "$.language_results[0]",
             "$.profile_submitted_at"] == paths  # fmt: skip
     message = str(crsrules.InvalidCandidateError(problems))
     assert message.startswith("invalid candidate (7 problems):")

@@ -402,7 +402,9 @@ def test_work_hours_counts_each_day_once():
 def test_a_date_before_the_birth_date_is_an_error():
     """Taking the facts before the candidate was born names the date and the birth date."""
     with pytest.raises(crsrules.InvalidValueError, match="on or after the birth date"):
-        crsrules.factors(candidate(birth_date=date(2016, 1, 1)), on=date(2015, 6, 1))
+        crsrules.factors(
+            candidate(birth_date=date(2016, 1, 1), credentials=(), language_results=()), on=date(2015, 6, 1)
+        )
 
 
 def test_a_pinned_timeline_moves_only_with_the_facts():

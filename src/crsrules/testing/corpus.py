@@ -120,7 +120,8 @@ def _results(rng: random.Random, count: int) -> tuple[LanguageResult, ...]:
     return tuple(results)
 
 
-def _credentials(rng: random.Random, count: int) -> tuple[Credential, ...]:
+def _credentials(rng: random.Random, count: int, *, born: date = date.min) -> tuple[Credential, ...]:
+    """*count* credentials; none started before *born* (a start drawn earlier is moved to it, drawing nothing more)."""
     credentials = []
     for _ in range(count):
         level = rng.choice(CREDENTIAL_LEVELS)
@@ -131,7 +132,7 @@ def _credentials(rng: random.Random, count: int) -> tuple[Credential, ...]:
                     level=level,
                     completed_on=completed,
                     in_canada=True,
-                    started_on=completed - timedelta(days=rng.randint(200, 1500)),
+                    started_on=max(born, completed - timedelta(days=rng.randint(200, 1500))),
                     full_time_months_in_canada=rng.randint(0, 36),
                 )
             )
@@ -162,6 +163,13 @@ def _jobs(rng: random.Random, count: int) -> tuple[Job, ...]:
     return tuple(jobs)
 
 
+def _sibling(rng: random.Random) -> Sibling:
+    birth_date = _day(rng, date(1960, 1, 1), date(2010, 1, 1))
+    # Citizen or PR from 2005 on, but not before birth (moved to the birth date, drawing nothing more).
+    citizen_or_pr_since = max(birth_date, _day(rng, _FIRST_DAY, _LAST_DAY))
+    return Sibling(birth_date=birth_date, citizen_or_pr_since=citizen_or_pr_since, of_spouse=rng.random() < 0.3)
+
+
 def random_candidate(rng: random.Random) -> Candidate:
     """One random valid Candidate with facts between 2000 and 2026-08-20, drawn from *rng* only.
 
@@ -179,11 +187,14 @@ def random_candidate(rng: random.Random) -> Candidate:
             jobs=_jobs(rng, rng.randint(0, 2)),
         )
     codes = [o.code for o in all_occupations()]
+    # Drawn in the order of the arguments below, as before the facts had to follow the birth date (the seeded corpus
+    # keeps its candidates; the two whose program started before birth now start on the birth date).
+    birth_date = _day(rng, date(1965, 1, 1), date(2000, 12, 31))
     return Candidate(
-        birth_date=_day(rng, date(1965, 1, 1), date(2000, 12, 31)),
+        birth_date=birth_date,
         marital_status=status,
         spouse=spouse,
-        credentials=_credentials(rng, rng.randint(0, 3)),
+        credentials=_credentials(rng, rng.randint(0, 3), born=birth_date),
         language_results=_results(rng, rng.randint(0, 3)),
         first_official_language=rng.choice((None, None, None, OfficialLanguage.ENGLISH, OfficialLanguage.FRENCH)),
         jobs=_jobs(rng, rng.randint(0, 4)),
@@ -196,14 +207,6 @@ def random_candidate(rng: random.Random) -> Candidate:
         job_offer=JobOffer(noc=rng.choice(codes), offered_on=_day(rng, _FIRST_DAY, _LAST_DAY))
         if rng.random() < 0.15
         else None,
-        siblings=(
-            Sibling(
-                birth_date=_day(rng, date(1960, 1, 1), date(2010, 1, 1)),
-                citizen_or_pr_since=_day(rng, _FIRST_DAY, _LAST_DAY),
-                of_spouse=rng.random() < 0.3,
-            ),
-        )
-        if rng.random() < 0.15
-        else (),
+        siblings=(_sibling(rng),) if rng.random() < 0.15 else (),
         profile_submitted_at=datetime(2015, 1, 1, tzinfo=UTC) + timedelta(seconds=rng.randint(0, 366 * 86400 * 11)),
     )

@@ -29,6 +29,7 @@ from functools import cache
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from crsrules._validation import EARLIEST_DATE, LATEST_DATE
 from crsrules.candidate import (
     CREDENTIAL_LEVELS,
     Candidate,
@@ -167,6 +168,8 @@ _NOMINATION_YEARS = 2
 _PROFILE_YEARS = 2
 # A candidate is 18 to 60 on *on*; credentials, jobs and certificates come from the age of 16.
 _MIN_AGE, _MAX_AGE, _ADULT_AGE = 18, 60, 16
+# The first *on* for candidates: the oldest is born (60 years and 364 days before it) in the supported range.
+_EARLIEST_ON = anniversary(EARLIEST_DATE, _MAX_AGE + 1)
 # The longest program drawn (started_on is at most this many years before completed_on).
 _PROGRAM_YEARS = 6
 # IRCC adopted NOC 2021 on this day; a NOC 2016 code is drawn only for work or offers that ended before it.
@@ -181,11 +184,12 @@ _UNPARTNERED = tuple(s for s in MaritalStatus if not s.has_partner)
 
 
 def _dates_back(latest: date, earliest: date) -> st.SearchStrategy[date]:
-    """Days from *latest* back to *earliest*, both included; *latest* is the simplest.
+    """Days from *latest* back to *earliest* (or the first supported date), both included; *latest* is the simplest.
 
     Over more than a year, whole years back and days back are drawn apart (and the date kept within the range), so
     that dates years back are about as likely as recent ones (Hypothesis favours small integers).
     """
+    earliest = max(earliest, EARLIEST_DATE)
     span = (latest - earliest).days
     if span <= _DAYS_A_YEAR:
         return st.integers(0, span).map(lambda days: latest - timedelta(days=days))
@@ -255,6 +259,14 @@ def _language_result(draw: st.DrawFn, *, tests: tuple[LanguageTest, ...], on: da
     )
 
 
+def _check_on(on: date, *, earliest: date = EARLIEST_DATE) -> None:
+    """Raise InvalidArgument, as Hypothesis's own strategies do, unless facts dated up to *on* can be valid."""
+    if not earliest <= on <= LATEST_DATE:
+        msg = (f"on={on.isoformat()}: facts are drawn up to this day, which must be from {earliest.isoformat()} to "
+               f"{LATEST_DATE.isoformat()} (crsrules' supported range)")  # fmt: skip
+        raise InvalidArgument(msg)
+
+
 def _accepted_by(on: date, test: LanguageTest | None = None) -> tuple[LanguageTest, ...]:
     return tuple(t for t in LanguageTest if accepted_from(t) <= on and test in {None, t})
 
@@ -280,11 +292,12 @@ def language_results(*, test: LanguageTest | None = None, on: date | None = None
     Args:
         test: Only results of this test (by default any, IELTS General Training first).
         on: Only results taken in the 3 years up to *on*, included: some have expired by *on*. By default any
-            date from the test's first accepted day to 2026-01-01.
+            date from the test's first accepted day to 2026-01-01. At most 2199-12-31, the last supported date.
 
     .. versionadded:: 0.1.0
     """
     latest = _DEFAULT_ON if on is None else on
+    _check_on(latest)
     tests = _accepted_by(latest, test)
     if not tests:
         named = "" if test is None else f"{test.label} "
@@ -358,11 +371,12 @@ def jobs(*, in_canada: bool | None = None, on: date | None = None) -> st.SearchS
 
     Args:
         in_canada: Only Canadian (True) or only foreign (False) work.
-        on: The last day of the window (by default 2026-01-01).
+        on: The last day of the window (by default 2026-01-01), in the supported date range.
 
     .. versionadded:: 0.1.0
     """
     latest = _DEFAULT_ON if on is None else on
+    _check_on(latest)
     return _job(in_canada=in_canada, earliest=anniversary(latest, -_WORK_YEARS), latest=latest)
 
 
@@ -497,12 +511,14 @@ def candidates(*, on: date = _DEFAULT_ON, with_spouse: bool | None = None) -> st
     UTC time in the 2 years before *on*.
 
     Args:
-        on: The day the facts are drawn around (by default 2026-01-01).
+        on: The day the facts are drawn around (by default 2026-01-01): from 1961-01-01 (so that a candidate of 60
+            was born in the supported date range) to 2199-12-31.
         with_spouse: Only candidates with (True) or without (False) a spouse or common-law partner (a
             :class:`~crsrules.Spouse`, accompanying or not).
 
     .. versionadded:: 0.1.0
     """
+    _check_on(on, earliest=_EARLIEST_ON)
     return _candidate(on=on, with_spouse=with_spouse)
 
 
