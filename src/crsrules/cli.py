@@ -5,15 +5,20 @@
 candidate; ``draws`` lists the rounds of invitations; ``occupation`` looks up NOC 2021 unit groups; ``schema`` prints
 the JSON Schema of the input files; ``rules`` lists the rulesets.
 
-Bad input exits with status 2 and a short message on standard error, never a traceback.
+Bad input exits with status 2 and a short message on standard error, never a traceback: a file too large, not
+UTF-8, not JSON, nested too deeply or with a key twice, invalid data, a closed or full output. Input files are read
+up to a size limit (``--max-input-bytes``, ``CRSRULES_MAX_INPUT_BYTES``, 5,000,000 bytes by default).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import io
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Mapping
@@ -28,7 +33,7 @@ from crsrules import draws as draws_module
 from crsrules._api import score
 from crsrules.candidate import Candidate
 from crsrules.categories import eligible_categories
-from crsrules.errors import CRSRulesError, StaleRulesWarning
+from crsrules.errors import CRSRulesError, StaleRulesWarning, short_repr
 from crsrules.headings import Category, Program, Section
 from crsrules.invitations import rounds_invited
 from crsrules.io import is_candidate_data, load_candidate, load_factors
@@ -59,21 +64,64 @@ _SECTION_TITLES = {
 
 _SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {"candidate": candidate_schema, "factors": factors_schema}
 
-# The top-level keys of each kind of file, to tell a factors file from a candidate file that lacks its birth_date.
+# The top-level keys of a factors file, to say that a file given for a candidate is one.
 _FACTORS_KEYS = frozenset(a.name for a in attrs.fields(Factors))
-_CANDIDATE_KEYS = frozenset(a.name for a in attrs.fields(Candidate) if a.init)
+
+#: The largest input file read, in bytes, unless --max-input-bytes or the environment variable say otherwise: a
+#: candidate file is a few kilobytes, and a larger one is refused before it is parsed, in bounded time and memory.
+DEFAULT_MAX_INPUT_BYTES = 5_000_000
+_MAX_INPUT_ENV = "CRSRULES_MAX_INPUT_BYTES"
+# No candidate or factors file nests deeper than 4 levels; deeper JSON is refused as such, not explored.
+_MAX_DEPTH = 64
+# The most characters of an unexpected exception's message shown.
+_LONGEST_INTERNAL = 200
 
 
 class _UsageError(Exception):
     """A problem with the command line or its input file (exit status 2)."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the values it echoes in its messages shortened."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(re.sub(r"'([^']{60,})'", lambda m: short_repr(m.group(1)), message))
+
+
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        msg = f"not an ISO date such as 2025-03-25: {text!r}"
+        msg = f"not an ISO date such as 2025-03-25: {short_repr(text)}"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"\s*[+-]?\d{1,20}\s*", text):
+        msg = f"not a year such as 2023: {short_repr(text)}"
+        raise argparse.ArgumentTypeError(msg)
+    year = int(text)
+    if not 1 <= year <= date.max.year:
+        msg = f"not a year 1 to {date.max.year}: {year}"
+        raise argparse.ArgumentTypeError(msg)
+    return year
+
+
+def _byte_count(text: str) -> int:
+    if not re.fullmatch(r"\d{1,18}", text.strip()) or int(text) < 1:
+        msg = f"not a number of bytes such as {DEFAULT_MAX_INPUT_BYTES}: {short_repr(text)}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+_LIMIT_HELP = (
+    f"read at most N bytes of FILE.json (default: ${_MAX_INPUT_ENV}, else {DEFAULT_MAX_INPUT_BYTES:,}); "
+    "a larger file is an error"
+)
+
+
+def _add_file(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("file", metavar="FILE.json", help=f"{what}, as JSON ('-' reads standard input)")
 
 
 def _today() -> date:
@@ -84,7 +132,7 @@ _PIN_HELP = "apply the pinned version ID, such as 2025-03-25, instead of the one
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="crsrules",
         description="Canada's Express Entry rules as code: CRS scores under the rules in force on any date.",
         epilog="Not legal advice: IRCC's official tool and instructions govern.",
@@ -100,9 +148,7 @@ def _parser() -> argparse.ArgumentParser:
             "for factors, give at most one of them."
         ),
     )
-    score_.add_argument(
-        "file", metavar="FILE.json", help="the candidate or factors, as JSON ('-' reads standard input)"
-    )
+    _add_file(score_, "the candidate or factors")
     score_.add_argument(
         "--on",
         type=_iso_date,
@@ -120,7 +166,7 @@ def _parser() -> argparse.ArgumentParser:
             "with the score before and after, the ruleset in force and the reasons."
         ),
     )
-    timeline_.add_argument("file", metavar="FILE.json", help="the candidate, as JSON ('-' reads standard input)")
+    _add_file(timeline_, "the candidate")
     timeline_.add_argument("--until", type=_iso_date, metavar="DATE", required=True, help="the last day of the window")
     timeline_.add_argument(
         "--from", dest="start", type=_iso_date, metavar="DATE", help="the day the window starts (default: today)"
@@ -142,7 +188,7 @@ def _parser() -> argparse.ArgumentParser:
         help="check a candidate's programs (FSW, CEC, FST) and categories",
         description="Check the entry criteria of the three programs and every category in force, with reasons.",
     )
-    eligibility.add_argument("file", metavar="FILE.json", help="the candidate, as JSON ('-' reads standard input)")
+    _add_file(eligibility, "the candidate")
     eligibility.add_argument("--on", type=_iso_date, metavar="DATE", help="the day to check (default: today)")
     eligibility.add_argument("--rules", metavar="ID", help=_PIN_HELP)
     eligibility.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -152,7 +198,7 @@ def _parser() -> argparse.ArgumentParser:
         help="list the rounds of invitations that would have invited a candidate",
         description="Replay every round since --since for the candidate and list those that would have invited them.",
     )
-    invited.add_argument("file", metavar="FILE.json", help="the candidate, as JSON ('-' reads standard input)")
+    _add_file(invited, "the candidate")
     invited.add_argument(
         "--since", type=_iso_date, metavar="DATE", help="the first day (default: the profile's submission date)"
     )
@@ -166,7 +212,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     draws.add_argument("--kind", choices=[k.value for k in draws_module.DrawKind], help="only rounds of this kind")
     draws.add_argument("--category", choices=draws_module.CATEGORIES, help="only rounds of this category")
-    draws.add_argument("--year", type=int, metavar="YEAR", help="only rounds held in YEAR")
+    draws.add_argument("--year", type=_year, metavar="YEAR", help="only rounds held in YEAR (2015 to the data's last)")
     draws.add_argument(
         "--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)"
     )
@@ -180,33 +226,149 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rulesets", description="List the rulesets, oldest first.")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    for reads_a_file in (score_, timeline_, eligibility, invited):
+        reads_a_file.add_argument("--max-input-bytes", type=_byte_count, metavar="N", help=_LIMIT_HELP)
     return parser
 
 
-def _read_json(name: str) -> Any:  # noqa: ANN401 (any JSON)
+def _max_input_bytes(args: argparse.Namespace) -> int:
+    if args.max_input_bytes is not None:
+        return int(args.max_input_bytes)
+    setting = os.environ.get(_MAX_INPUT_ENV)
+    if setting is None:
+        return DEFAULT_MAX_INPUT_BYTES
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        return _byte_count(setting)
+    except argparse.ArgumentTypeError as exc:
+        raise _UsageError(f"{_MAX_INPUT_ENV}: {exc}") from None
+
+
+def _read_json(name: str, limit: int) -> Any:  # noqa: ANN401 (any JSON)
+    """The JSON in file *name* (``-``: standard input), read up to *limit* bytes, strictly parsed."""
+    where = "standard input" if name == "-" else name
+    try:
+        if name == "-":
+            if sys.stdin is None:
+                raise _UsageError("cannot read standard input: it is closed")
+            stream = getattr(sys.stdin, "buffer", sys.stdin)  # a text stream (a test's) is read as text
+            raw: bytes | str = stream.read(limit + 1)
+        else:
+            with Path(name).open("rb") as file:
+                raw = file.read(limit + 1)
     except OSError as exc:
-        msg = f"cannot read {name}: {exc.strerror or exc}"
+        msg = f"cannot read {where}: {exc.strerror or exc}"
         raise _UsageError(msg) from None
-    except UnicodeDecodeError:
-        msg = f"cannot read {name}: not UTF-8 text"
-        raise _UsageError(msg) from None
+    if len(raw) > limit:
+        msg = (
+            f"{where} is larger than the input size limit of {limit:,} bytes (a candidate file is a few kilobytes); "
+            f"raise it with --max-input-bytes or {_MAX_INPUT_ENV} if the file is right"
+        )
+        raise _UsageError(msg)
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        msg = f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as exc:
+        msg = f"cannot read {where}: not UTF-8 text (byte {exc.start:,} is {raw[exc.start]:#04x})"
         raise _UsageError(msg) from None
+    return _parse_json(text, where)
 
 
-def _is_candidate(data: object) -> bool:
-    """A candidate file: one with a birth_date, or one whose keys are all a candidate's (its birth_date missing)."""
-    if is_candidate_data(data):
-        return True
-    if not isinstance(data, Mapping) or not data:
+class _NotJSONError(ValueError):
+    """NaN or Infinity, which Python's json reads but JSON does not have."""
+
+
+def _not_json(constant: str) -> NoReturn:
+    raise _NotJSONError(constant)
+
+
+class _Duplicated(dict[str, Any]):
+    """A JSON object that has a key twice; :attr:`duplicate` is the first such key."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                self.duplicate = key
+                return
+            seen.add(key)
+
+
+def _parse_json(text: str, where: str) -> Any:  # noqa: ANN401 (any JSON)
+    """Parse *text* as JSON; a key twice, NaN, a number too long or nesting too deep is an error of *where*."""
+    duplicated = False
+
+    def object_(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicated
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        duplicated = True  # its path is looked for once the whole text is parsed
+        return _Duplicated(pairs)
+
+    try:
+        data = json.loads(text, object_pairs_hook=object_, parse_constant=_not_json)
+    except json.JSONDecodeError as exc:
+        msg = f"{where} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise _UsageError(msg) from None
+    except _NotJSONError as exc:
+        msg = f"{where} is not valid JSON: {exc} is not a JSON number"
+        raise _UsageError(msg) from None
+    except ValueError:  # int() refuses a number of more than sys.get_int_max_str_digits() digits
+        digits = sys.get_int_max_str_digits()
+        found = re.search(rf"\d{{{digits + 1}}}", text)
+        at = _line_and_column(text, found.start()) if found else ""
+        msg = f"{where} has a number of more than {digits:,} digits{at}: no candidate or factors file has one"
+        raise _UsageError(msg) from None
+    except RecursionError:
+        msg = f"{where} is nested too deeply: no candidate or factors file nests more than {_MAX_DEPTH} levels"
+        raise _UsageError(msg) from None
+    if _depth_over(data, _MAX_DEPTH):
+        msg = f"{where} is nested too deeply: no candidate or factors file nests more than {_MAX_DEPTH} levels"
+        raise _UsageError(msg)
+    found_twice = _first_duplicate(data) if duplicated else None
+    if found_twice is not None:
+        key, path = found_twice
+        msg = f"{where} has the key {short_repr(key)} twice @ {path}: give each key once"
+        raise _UsageError(msg)
+    return data
+
+
+def _line_and_column(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - text.rfind("\n", 0, offset)
+    return f" at line {line}, column {column}"
+
+
+def _depth_over(data: object, limit: int) -> bool:
+    """Whether *data* nests arrays and objects more than *limit* levels deep (iteratively: no recursion)."""
+    if not isinstance(data, dict | list):
         return False
-    keys = set(data)
-    return not keys & _FACTORS_KEYS and bool(keys & _CANDIDATE_KEYS)
+    stack: list[tuple[dict[str, Any] | list[Any], int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+def _first_duplicate(data: object) -> tuple[str, str] | None:
+    """The first key given twice in an object of *data*, in document order, and the JSON path of that object."""
+    stack: list[tuple[object, str]] = [(data, "$")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, _Duplicated):
+            return value.duplicate, path
+        if isinstance(value, dict):
+            children = [(child, f"{path}.{key}" if key.isidentifier() else f"{path}[{short_repr(key)}]")
+                        for key, child in value.items()]  # fmt: skip
+        elif isinstance(value, list):
+            children = [(child, f"{path}[{index}]") for index, child in enumerate(value)]
+        else:
+            continue
+        stack.extend(reversed([c for c in children if isinstance(c[0], dict | list)]))
+    return None
 
 
 @contextmanager
@@ -217,7 +379,7 @@ def _stale_rules_as_warnings() -> Iterator[None]:
         yield
     for warning in caught:
         if issubclass(warning.category, StaleRulesWarning):
-            sys.stderr.write(f"crsrules: warning: {warning.message}\n")
+            _error(f"warning: {warning.message}")
         else:  # pragma: no cover (other warnings go out as they came)
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 
@@ -239,9 +401,9 @@ def _format_text(breakdown: ScoreBreakdown, ruleset: RuleSet, out: TextIO, *, fa
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> None:
-    data = _read_json(args.file)
+    data = _read_json(args.file, _max_input_bytes(args))
     facts_on: date | None = None
-    if _is_candidate(data):
+    if is_candidate_data(data):
         candidate = load_candidate(data)
         facts_on = args.on or _today()
         with _stale_rules_as_warnings():
@@ -267,8 +429,8 @@ def _format_change(change: ScoreChange) -> str:
 
 
 def _timeline(args: argparse.Namespace, out: TextIO) -> None:
-    data = _read_json(args.file)
-    if not _is_candidate(data) and isinstance(data, Mapping) and set(data) & _FACTORS_KEYS:
+    data = _read_json(args.file, _max_input_bytes(args))
+    if not is_candidate_data(data) and isinstance(data, Mapping) and set(data) & _FACTORS_KEYS:
         msg = (
             f"{args.file} is a factors file: a timeline needs a candidate file, with dated facts such as a "
             "birth_date (see 'crsrules schema candidate')"
@@ -330,16 +492,19 @@ def _rules(args: argparse.Namespace, out: TextIO) -> None:
             out.write(f"            programs: {', '.join(p.value for p in Program if p in r.program_changes)}\n")
 
 
-def _candidate(name: str) -> Candidate:
-    data = _read_json(name)
-    if not _is_candidate(data) and isinstance(data, Mapping) and set(data) & _FACTORS_KEYS:
-        msg = f"{name} is a factors file: this command needs a candidate file, with dated facts such as a birth_date"
+def _candidate(args: argparse.Namespace) -> Candidate:
+    data = _read_json(args.file, _max_input_bytes(args))
+    if not is_candidate_data(data) and isinstance(data, Mapping) and set(data) & _FACTORS_KEYS:
+        msg = (
+            f"{args.file} is a factors file: this command needs a candidate file, with dated facts such as a "
+            "birth_date"
+        )
         raise _UsageError(msg)
     return load_candidate(data)
 
 
 def _eligibility(args: argparse.Namespace, out: TextIO) -> None:
-    candidate = _candidate(args.file)
+    candidate = _candidate(args)
     on: date = args.on or _today()
     with _stale_rules_as_warnings():
         programs = program_eligibility(candidate, on=on, rules=args.rules)
@@ -375,7 +540,7 @@ def _eligibility(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _invited(args: argparse.Namespace, out: TextIO) -> None:
-    candidate = _candidate(args.file)
+    candidate = _candidate(args)
     submitted = candidate.profile_submitted_at
     since: date | None = args.since or (submitted.date() if submitted is not None else None)
     if since is None:
@@ -397,9 +562,13 @@ def _invited(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _draws(args: argparse.Namespace, out: TextIO) -> None:
-    start = date(args.year, 1, 1) if args.year else None
-    end = date(args.year, 12, 31) if args.year else None
-    rounds = draws_module.history(start=start, end=end, kind=args.kind, category=args.category)
+    if args.year is not None:
+        every = draws_module.history()
+        first, last = every[0].date.year, every[-1].date.year
+        if not first <= args.year <= last:
+            msg = f"--year {args.year}: the rounds of invitations known to crsrules are from {first} to {last}"
+            raise _UsageError(msg)
+    rounds = draws_module.history(year=args.year, kind=args.kind, category=args.category)
     if args.format == "json":
         out.write(json.dumps([d.as_dict() for d in rounds], indent=2, ensure_ascii=False) + "\n")
         return
@@ -442,21 +611,65 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
 }
 
 
+def _error(message: str) -> None:
+    """Print *message* on standard error, if there is one to print on."""
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"crsrules: {message}\n")
+            sys.stderr.flush()
+        except OSError:  # nowhere left to say it: the exit status says it
+            pass
+
+
+def _write(text: str) -> int:
+    """Write *text* on standard output and flush it: the exit status, 0 unless the output could not be written."""
+    if sys.stdout is None:  # started with standard output closed (``crsrules rules >&-``)
+        if not text:
+            return 0
+        _error("error: cannot write to standard output: it is closed")
+        return 2
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (``crsrules draws | head -1``): Python's convention
+        _discard_output()
+        return 1
+    except OSError as exc:  # such as ``> /dev/full``
+        _discard_output()
+        _error(f"error: cannot write to standard output: {exc.strerror or exc}")
+        return 2
+    return 0
+
+
+def _discard_output() -> None:
+    """Send what is left in standard output's buffer to /dev/null, so that the flush at exit does not fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # not a real file, such as a test's capture
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """Run the ``crsrules`` command and exit: 0 on success, 2 on bad input.
+    """Run the ``crsrules`` command and exit: 0 on success, 2 on bad input, never with a traceback.
+
+    The output is written when the command has finished, so that an error leaves none.
 
     .. versionadded:: 0.1.0
     """
-    args = _parser().parse_args(argv)
     try:
-        _COMMANDS[args.command](args, sys.stdout)
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # --help (written by argparse) or a usage error (reported by argparse)
+        sys.exit(_write("") or exc.code)
+    out = io.StringIO()
+    try:
+        _COMMANDS[args.command](args, out)
     except (_UsageError, CRSRulesError) as exc:
-        sys.stderr.write(f"crsrules: error: {exc}\n")
+        _error(f"error: {exc}")
         sys.exit(2)
-    except BrokenPipeError:  # the reader stopped early (``crsrules rules | head``): not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except Exception as exc:  # noqa: BLE001 (a bug: one line, not a traceback, and status 1)
+        text = str(exc)
+        text = text if len(text) <= _LONGEST_INTERNAL else f"{text[: _LONGEST_INTERNAL - 3]}..."
+        _error(f"internal error: {type(exc).__name__}: {text} (a bug in crsrules: please report it)")
         sys.exit(1)
-    sys.exit(0)
+    sys.exit(_write(out.getvalue()))
 
 
 if __name__ == "__main__":  # pragma: no cover

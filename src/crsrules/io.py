@@ -10,24 +10,44 @@ A language can be given as CLB/NCLC levels or as a test result, which is convert
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin
 
+import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
-from crsrules.candidate import Candidate, LanguageResult
-from crsrules.errors import CRSRulesError, InvalidCandidateError, InvalidFactorsError, InvalidValueError
+from crsrules.candidate import Candidate, LanguageResult, Spouse
+from crsrules.errors import (
+    ECHO_LIMIT,
+    PROBLEMS_SHOWN,
+    CRSRulesError,
+    InvalidCandidateError,
+    InvalidFactorsError,
+    InvalidValueError,
+    short_repr,
+)
 from crsrules.language import levels as levels_of
-from crsrules.model import Factors, LanguageLevels
+from crsrules.model import Factors, LanguageLevels, SpouseFactors
 
 __all__ = ["dump_candidate", "dump_factors", "load_candidate", "load_factors"]
 
 T = TypeVar("T")
+
+# An array with more invalid items than this is not checked further: its problems are not listed one by one, so that
+# a hostile file is rejected fast with a bounded message.
+_MOST_INVALID_ITEMS = PROBLEMS_SHOWN
+# The start of the problem that says an array was not checked to its end, listed first.
+_STOPPED = "checking stopped at"
+# A problem longer than this is cut (an enum's choices make the longest useful ones, about 300 characters).
+_LONGEST_PROBLEM = 500
+# At most this many unknown keys are named; the others are counted.
+_EXTRA_KEYS_SHOWN = 5
 
 
 class _ValueProblemError(CRSRulesError, ValueError):
@@ -51,12 +71,19 @@ def _number(value: object, _type: type) -> float:
     return value
 
 
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in JSON's words: "an array", "a string", ..."""
+    kinds = {dict: "an object", list: "an array", str: "a string", bool: "true or false", int: "a number",
+             float: "a number", type(None): "null"}  # fmt: skip
+    return kinds.get(type(value), f"a {type(value).__name__}")
+
+
 def _enum(value: object, type_: type[Enum]) -> Enum:
     try:
         return type_(value)
-    except ValueError:
+    except (ValueError, TypeError):  # TypeError: an unhashable value, such as an array
         choices = ", ".join(repr(m.value) for m in type_)
-        raise _ValueProblemError(f"must be one of {choices} (got {value!r})") from None
+        raise _ValueProblemError(f"must be one of {choices} (got {short_repr(value)})") from None
 
 
 def _iso_date(value: object, _type: type) -> date:
@@ -77,6 +104,48 @@ def _is_homogeneous_tuple(type_: object) -> bool:
     return get_origin(type_) is tuple and len(args) == len((object, ...)) and args[1] is Ellipsis
 
 
+def _arrays_only(type_: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:  # noqa: ANN401
+    """The hook of a ``tuple[X, ...]``: a JSON array, whose items are checked until too many are invalid."""
+    item_type = get_args(type_)[0]
+    item = converter.get_structure_hook(item_type)
+
+    def structure(value: object, target: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _ValueProblemError(f"expected an array, got {_json_kind(value)}")
+        # cattrs' own loop (each item's problems noted with its index), stopped after a few invalid items.
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, element in enumerate(value):
+            try:
+                items.append(item(element, item_type))
+            except Exception as exc:  # noqa: BLE001 (cattrs collects any failure of an item the same way)
+                note = IterableValidationNote(f"Structuring {target} @ index {index}", index, item_type)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+                if len(errors) == _MOST_INVALID_ITEMS and index + 1 < len(value):
+                    rest = f"{len(value) - index - 1:,} items after index {index}"
+                    msg = f"{_STOPPED} {len(errors)} invalid items: the {rest} are unchecked"
+                    errors.append(_ValueProblemError(msg))
+                    break
+        if errors:
+            raise IterableValidationError(f"While structuring {target!r}", errors, target)
+        return tuple(items)
+
+    return structure
+
+
+def _objects_only(type_: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:  # noqa: ANN401
+    """The hook of a model class: a JSON object (cattrs' own hook would fail on an array with "no attribute keys")."""
+    inner = converter.gen_structure_attrs_fromdict(type_)
+
+    def structure(value: object, target: type) -> Any:  # noqa: ANN401 (the instance)
+        if not isinstance(value, Mapping):
+            raise _ValueProblemError(f"expected an object, got {_json_kind(value)}")
+        return inner(value, target)
+
+    return structure
+
+
 def _make_converter() -> cattrs.Converter:
     converter = make_converter(forbid_extra_keys=True)
     converter.register_structure_hook(int, _strict(int, "a whole number"))
@@ -94,7 +163,8 @@ def _make_converter() -> cattrs.Converter:
 
     def language(value: object, _type: type) -> LanguageLevels:
         if not isinstance(value, Mapping):
-            raise _ValueProblemError(f"must be an object of CLB/NCLC levels or a test result (got {value!r})")
+            msg = f"expected an object (CLB/NCLC levels or a test result), got {_json_kind(value)}"
+            raise _ValueProblemError(msg)
         if "test" not in value:
             return levels(value, LanguageLevels)
         # A test result in a factors file converts with the chart of its date.
@@ -104,7 +174,7 @@ def _make_converter() -> cattrs.Converter:
 
     def language_result(value: object, _type: type) -> LanguageResult:
         if not isinstance(value, Mapping):
-            raise _ValueProblemError(f"must be a JSON object (got {type(value).__name__})")
+            raise _ValueProblemError(f"expected an object, got {_json_kind(value)}")
         structured = test_result(value, LanguageResult)
         # A test IRCC did not accept on its date, or a score impossible on the scale of its date, is rejected here,
         # with its path, as every other impossible value is (the model itself holds no rules to know it).
@@ -113,20 +183,8 @@ def _make_converter() -> cattrs.Converter:
 
     converter.register_structure_hook(LanguageResult, language_result)
 
-    def arrays_only(type_: Any) -> Callable[[object, type], Any]:  # noqa: ANN401 (any tuple type)
-        inner = homogenous_tuple_structure_factory(type_, converter)
-
-        def structure(value: object, target: type) -> Any:  # noqa: ANN401 (the tuple)
-            if not isinstance(value, list):
-                raise _ValueProblemError(f"must be a JSON array (got {type(value).__name__})")
-            return inner(value, target)
-
-        return structure
-
-    converter.register_structure_hook_factory(
-        _is_homogeneous_tuple,
-        arrays_only,
-    )
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _arrays_only)
+    converter.register_structure_hook_factory(attrs.has, _objects_only)
     converter.register_structure_hook(datetime, _aware_datetime)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     return converter
@@ -151,10 +209,27 @@ _converter = _make_converter()
 def _describe(exc: BaseException, type_: type | None) -> str:
     # Keep crsrules' own words; cattrs' default would only say "invalid value for type, expected X".
     if isinstance(exc, CRSRulesError):
-        return str(exc)
+        return _shorten(str(exc))
     if isinstance(exc, TypeError) and type_ is not None and "missing" in str(exc):
         return "required field missing"
-    return cattrs.v.format_exception(exc, type_)
+    if isinstance(exc, ForbiddenExtraKeysError):  # maybe thousands of keys, of any length (or not strings, from Python)
+        names = (key if isinstance(key, str) else short_repr(key) for key in exc.extra_fields)
+        shown = [name if len(name) <= ECHO_LIMIT else f"{name[: ECHO_LIMIT - 3]}..."
+                 for name in heapq.nsmallest(_EXTRA_KEYS_SHOWN, names)]  # fmt: skip
+        more = len(exc.extra_fields) - len(shown)
+        return f"extra fields found ({', '.join(shown)}{f' and {more:,} more' if more else ''})"
+    return _shorten(cattrs.v.format_exception(exc, type_))
+
+
+def _shorten(problem: str) -> str:
+    """*problem* with the value it echoes, ``(got ...)``, cut to ECHO_LIMIT characters; at most _LONGEST_PROBLEM."""
+    # A hook may echo a value whole: the message is cut here, whatever the hook.
+    found = problem.find("(got ")
+    if found >= 0 and problem.endswith(")"):
+        start = found + len("(got ")
+        if len(problem) - 1 - start > ECHO_LIMIT:
+            problem = f"{problem[: start + ECHO_LIMIT - 3]}...)"
+    return problem if len(problem) <= _LONGEST_PROBLEM else f"{problem[: _LONGEST_PROBLEM - 3]}..."
 
 
 def _problems(exc: BaseException, path: str = "$", type_: type | None = None) -> list[str]:
@@ -177,12 +252,15 @@ def _problems(exc: BaseException, path: str = "$", type_: type | None = None) ->
 
 def _structure(data: object, cls: type[T], error: type[InvalidFactorsError]) -> T:
     if not isinstance(data, Mapping):
-        raise error([f"must be a JSON object (got {type(data).__name__}) @ $"])
+        raise error([f"expected an object, got {_json_kind(data)} @ $"])
     try:
         return _converter.structure(data, cls)
     except cattrs.BaseValidationError as exc:
-        raise error(_problems(exc)) from exc
-    except CRSRulesError as exc:  # a validator of the top-level object itself
+        problems = _problems(exc)
+        # An array not checked to its end goes first: its other problems are too many to be all listed.
+        problems.sort(key=lambda problem: not problem.startswith(_STOPPED))
+        raise error(problems) from exc
+    except CRSRulesError as exc:  # a validator of the top-level object itself, maybe naming the field at fault
         raise error(_problems(exc)) from exc
 
 
@@ -235,6 +313,39 @@ def dump_candidate(candidate: Candidate) -> dict[str, Any]:
     return data
 
 
+def _keys(cls: type) -> frozenset[str]:
+    return frozenset(a.name for a in attrs.fields(cls) if a.init)
+
+
+# The keys only one kind of file has, at the top level and in the spouse, to tell them apart without a birth_date.
+_CANDIDATE_ONLY = _keys(Candidate) - _keys(Factors)
+_FACTORS_ONLY = _keys(Factors) - _keys(Candidate)
+_SPOUSE_ONLY = _keys(Spouse) - _keys(SpouseFactors)
+_SPOUSE_FACTORS_ONLY = _keys(SpouseFactors) - _keys(Spouse)
+
+
 def is_candidate_data(data: object) -> bool:
-    """Whether JSON data looks like a candidate file (it has a ``birth_date``) rather than a factors file."""
-    return isinstance(data, Mapping) and "birth_date" in data
+    """Whether JSON data is a candidate file rather than a factors file.
+
+    A candidate file has a ``birth_date``. Without one, it is a candidate file whose birth date is missing if it has
+    what only a candidate file has (``jobs``, ``credentials``, ``language_results``, a spouse with ``accompanying`` or
+    ``jobs``, a certificate of qualification as an object, ...) and nothing only a factors file has (``age``,
+    ``education``, ...).
+
+    .. versionchanged:: 0.2.0
+       A file without a ``birth_date`` but with the keys of a candidate file is a candidate file.
+    """
+    if not isinstance(data, Mapping):
+        return False
+    if "birth_date" in data:
+        return True
+    keys = set(data)
+    spouse = data.get("spouse")
+    spouse_keys = set(spouse) if isinstance(spouse, Mapping) else set()
+    candidate = keys & _CANDIDATE_ONLY or spouse_keys & _SPOUSE_ONLY or isinstance(
+        data.get("certificate_of_qualification"), Mapping
+    )
+    factors = keys & _FACTORS_ONLY or spouse_keys & _SPOUSE_FACTORS_ONLY or isinstance(
+        data.get("certificate_of_qualification"), bool
+    )
+    return bool(candidate) and not factors

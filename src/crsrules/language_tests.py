@@ -138,7 +138,8 @@ class Scale:
     allowed: str
 
     def __contains__(self, value: float) -> bool:
-        return math.isfinite(value) and self.low <= value <= self.high and (value - self.low) % self.step == 0
+        # The range first: a whole number too large for a float compares exactly but has no float to be finite.
+        return self.low <= value <= self.high and math.isfinite(value) and (value - self.low) % self.step == 0
 
     def check(self, ability: str, value: object) -> float:
         """Return *value* if it is a possible result (an int or float, not a bool), else raise naming *ability*."""

@@ -273,7 +273,7 @@ def test_timeline_needs_until(capsys):
         ('{"jobs": []}', "required field missing @ $.birth_date"),
         ('{"birth_date": "1990-01-01", "marital_status": "never_married", "spouse": {"accompanying": true}}',
          "'spouse' must be None when the marital status is 'never_married'"),
-        ("[]", "must be a JSON object"),
+        ("[]", "expected an object, got an array @ $"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("command", [["score", "--on", "2026-03-01"], ["timeline", "--until", "2026-06-01"]])

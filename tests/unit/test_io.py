@@ -66,7 +66,7 @@ def test_missing_required_fields_are_named():
 @pytest.mark.parametrize("data", [[], "x", None, 3])
 def test_non_objects_are_rejected(data):
     """The top level must be a JSON object."""
-    with pytest.raises(crsrules.InvalidFactorsError, match="JSON object"):
+    with pytest.raises(crsrules.InvalidFactorsError, match="expected an object, got "):
         load_factors(data)
 
 
