@@ -56,6 +56,7 @@ class Drawer:
         self.root = root
         self.validator = Draft202012Validator(root, format_checker=_FORMATS)
         self._validators: dict[int, Draft202012Validator] = {}
+        self._strategies: dict[int, st.SearchStrategy[Any]] = {}
 
     def valid(self, schema: dict[str, Any], instance: object) -> bool:
         found = self._validators.get(id(schema))
@@ -68,7 +69,14 @@ class Drawer:
             schema = self.root["$defs"][schema["$ref"].removeprefix("#/$defs/")]
         return schema
 
-    def strategy(self, schema: dict[str, Any]) -> st.SearchStrategy[Any]:  # noqa: PLR0911 (a return per keyword)
+    def strategy(self, schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+        """The strategy of *schema*, made once (making a strategy from a regex takes a while)."""
+        found = self._strategies.get(id(schema))
+        if found is None:
+            found = self._strategies[id(schema)] = self.make(schema)
+        return found
+
+    def make(self, schema: dict[str, Any]) -> st.SearchStrategy[Any]:  # noqa: PLR0911 (a return per keyword)
         schema = self.resolve(schema)
         if "const" in schema:
             return st.just(schema["const"])
