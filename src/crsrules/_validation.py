@@ -1,4 +1,9 @@
-"""attrs validators whose errors name the field, the value and what is allowed, and the supported date range."""
+"""attrs validators whose errors name the field, the value and what is allowed, and the supported date range.
+
+The validators of single values are small frozen classes rather than closures, so that what they allow (a range, a
+set of members, a code's digits) is data: :mod:`crsrules.schema` reads it to write the same limits into the JSON
+Schema, and each number lives in one place.
+"""
 
 from __future__ import annotations
 
@@ -8,39 +13,128 @@ from enum import Enum
 from typing import Any, Final
 
 import attrs
+from attrs import frozen
 
 from crsrules.errors import InvalidValueError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
+#: The form of an RFC 3339 ``full-date`` (the calendar and the range are checked apart).
+RFC3339_FULL_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+#: What follows the full-date in an RFC 3339 ``date-time``: ``T`` (or ``t``) and the time, with seconds and an optional
+#: fraction. Seconds stop at 59: Python's datetime has no leap second.
+RFC3339_TIME = r"[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?"
+#: The time zone that ends an RFC 3339 ``date-time``: ``Z`` (or ``z``) for UTC, or an offset such as ``-05:00``.
+RFC3339_OFFSET = r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
 
-def whole_number(low: int, high: int, allowed: str | None = None) -> Validator:
+
+@frozen
+class WholeNumber:
     """Accept an int (not a bool) from *low* to *high* inclusive."""
-    what = allowed or f"a whole number {low}-{high}"
 
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not int or not low <= value <= high:
-            raise InvalidValueError(attribute.name, value, what)
+    low: int
+    high: int
+    #: What is allowed, in words, for the error message.
+    allowed: str
 
-    return check
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not int or not self.low <= value <= self.high:
+            raise InvalidValueError(attribute.name, value, self.allowed)
 
 
-def member_of(enum: type[Enum], *, optional: bool = False) -> Validator:
-    """Accept a member of *enum* (or None when *optional*)."""
-    choices = ", ".join(repr(m.value) for m in enum)
-    what = f"one of {choices}" + (" or None" if optional else "")
+def whole_number(low: int, high: int, allowed: str | None = None) -> WholeNumber:
+    """Accept an int (not a bool) from *low* to *high* inclusive."""
+    return WholeNumber(low, high, allowed or f"a whole number {low}-{high}")
 
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
+
+@frozen
+class NumberRange:
+    """Accept an int or a float (not a bool) from *low* (excluded when *low_exclusive*) to *high* inclusive."""
+
+    low: float
+    high: float
+    #: What is allowed, in words, for the error message.
+    allowed: str
+    low_exclusive: bool = False
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is bool or not isinstance(value, int | float) or not self._within(value):
+            raise InvalidValueError(attribute.name, value, self.allowed)
+
+    def _within(self, value: float) -> bool:
+        above = self.low < value if self.low_exclusive else self.low <= value
+        return above and value <= self.high  # NaN is neither above nor below anything
+
+
+def number(low: float, high: float, allowed: str, *, low_exclusive: bool = False) -> NumberRange:
+    """Accept an int or a float (not a bool) from *low* (excluded when *low_exclusive*) to *high* inclusive."""
+    return NumberRange(low, high, allowed, low_exclusive)
+
+
+@frozen
+class DigitCode:
+    """Accept None or a string of exactly *digits* ASCII digits (a code such as a NOC code), then look it up.
+
+    *known*, if given, is called with the code and raises if no such code exists.
+    """
+
+    digits: int
+    #: What is allowed, in words, for the error message.
+    allowed: str
+    known: Callable[[str], object] | None = None
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
             return
-        if not isinstance(value, enum):
-            member = next((m for m in enum if m.value == value), None)
-            if member is not None:  # the JSON spelling given to Python
-                hint = f"{enum.__name__}.{member.name} (the string {value!r} is the JSON form)"
-                raise InvalidValueError(attribute.name, value, hint)
-            raise InvalidValueError(attribute.name, value, what)
+        # str.isdigit alone would accept other scripts' digits and superscripts.
+        if not isinstance(value, str) or len(value) != self.digits or not (value.isascii() and value.isdigit()):
+            raise InvalidValueError(attribute.name, value, self.allowed)
+        if self.known is not None:
+            self.known(value)
 
-    return check
+
+def digit_code(digits: int, allowed: str, *, known: Callable[[str], object] | None = None) -> DigitCode:
+    """Accept None or a string of exactly *digits* ASCII digits, known to *known* if given."""
+    return DigitCode(digits, allowed, known)
+
+
+@frozen
+class MemberOf:
+    """Accept a member of *enum* (or None when *optional*); with *among*, only those members."""
+
+    enum: type[Enum]
+    optional: bool = False
+    among: tuple[Enum, ...] | None = None
+    #: What is allowed, in words, for the error message (by default the values allowed).
+    allowed: str | None = None
+
+    @property
+    def members(self) -> tuple[Enum, ...]:
+        """The members allowed."""
+        return tuple(self.enum) if self.among is None else self.among
+
+    def _what(self) -> str:
+        what = self.allowed or "one of " + ", ".join(repr(m.value) for m in self.members)
+        return what + (" or None" if self.optional else "")
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.optional:
+            return
+        if not isinstance(value, self.enum):
+            member = next((m for m in self.enum if m.value == value), None)
+            if member is not None:  # the JSON spelling given to Python
+                hint = f"{self.enum.__name__}.{member.name} (the string {value!r} is the JSON form)"
+                raise InvalidValueError(attribute.name, value, hint)
+            raise InvalidValueError(attribute.name, value, self._what())
+        if value not in self.members:
+            raise InvalidValueError(attribute.name, value.value, self._what())
+
+
+def member_of(
+    enum: type[Enum], *, optional: bool = False, among: tuple[Enum, ...] | None = None, allowed: str | None = None
+) -> MemberOf:
+    """Accept a member of *enum* (or None when *optional*); with *among*, only those members."""
+    return MemberOf(enum, optional, among, allowed)
 
 
 def boolean(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -68,7 +162,9 @@ EARLIEST_DATE: Final = date(1900, 1, 1)
 #: an ECA's 5, an age's anniversary), so no date within the range can make one overflow Python's year 9999.
 LATEST_DATE: Final = date(2199, 12, 31)
 
-_IN_RANGE = f"a date from {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()} (the supported range)"
+#: The supported range in words, as every message about it says it.
+SUPPORTED_RANGE = f"from {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()} (the supported range)"
+_IN_RANGE = f"a date {SUPPORTED_RANGE}"
 
 
 def in_range(name: str, value: date, *, path: Sequence[str | int] = ()) -> None:

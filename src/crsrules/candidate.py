@@ -82,19 +82,8 @@ class Province(Enum):
     YT = "YT"
 
 
-def _noc_2021(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, str) or len(value) != len("00000") or not value.isdigit():
-        raise InvalidValueError(attribute.name, value, "a NOC 2021 code: a string of five digits such as '21231'")
-    occupation(value)  # an unknown unit group raises UnknownOccupationError, with close codes
-
-
-def _noc_2016(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, str) or len(value) != 4 or not value.isdigit():
-        raise InvalidValueError(attribute.name, value, "a NOC 2016 code: a string of four digits such as '2173'")
+_noc_2021 = v.digit_code(5, "a NOC 2021 code: a string of five digits such as '21231'", known=occupation)
+_noc_2016 = v.digit_code(4, "a NOC 2016 code: a string of four digits such as '2173'")
 
 
 def _date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -135,11 +124,11 @@ _POST_SECONDARY = frozenset({Education.ONE_YEAR, Education.TWO_YEAR, Education.B
 CREDENTIAL_LEVELS = (Education.SECONDARY, *sorted(_POST_SECONDARY, key=lambda e: e.rank))
 
 
-def _credential_level(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value not in CREDENTIAL_LEVELS:
-        choices = ", ".join(repr(e.value) for e in CREDENTIAL_LEVELS)
-        allowed = f"one credential's level: one of {choices}"
-        raise InvalidValueError(attribute.name, getattr(value, "value", value), allowed)
+_credential_level = v.member_of(
+    Education,
+    among=CREDENTIAL_LEVELS,
+    allowed="one credential's level: one of " + ", ".join(repr(e.value) for e in CREDENTIAL_LEVELS),
+)
 
 
 @frozen(kw_only=True)
@@ -235,9 +224,7 @@ class LanguageResult:
         return self.test.language
 
 
-def _hours(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is bool or not isinstance(value, int | float) or not 0 < value <= 168:
-        raise InvalidValueError(attribute.name, value, "hours a week, more than 0 and at most 168")
+_hours = v.number(0, 168, "hours a week, more than 0 and at most 168", low_exclusive=True)
 
 
 @frozen(kw_only=True)

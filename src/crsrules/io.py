@@ -1,6 +1,11 @@
 """JSON in and out: a private cattrs converter that rejects unknown keys and reports every problem with its path.
 
-Dates travel as ISO strings and enums as their string values. Numbers are strict: ``"30"`` or ``30.5`` is not an age.
+Dates travel as RFC 3339 strings (``"2025-03-02"``; a date and time ``"2025-03-02T14:05:00Z"``, with a time zone),
+from 1900-01-01 to 2199-12-31, and enums as their string values. Numbers are strict: ``"30"`` or ``30.5`` is not an
+age, but ``30.0`` is: as in JSON Schema, a number is a whole number when it has no fractional part, however it is
+written. The JSON Schema of :mod:`crsrules.schema` accepts exactly what these loaders accept, but for a few rules
+between fields that a schema cannot state (it lists them).
+
 A language can be given as CLB/NCLC levels or as a test result, which is converted on the way in::
 
     {"language": "english", "listening": 9, "reading": 8, "writing": 9, "speaking": 9}
@@ -11,6 +16,7 @@ A language can be given as CLB/NCLC levels or as a test result, which is convert
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
@@ -22,6 +28,14 @@ from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, Iter
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
+from crsrules._validation import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    RFC3339_FULL_DATE,
+    RFC3339_OFFSET,
+    RFC3339_TIME,
+    SUPPORTED_RANGE,
+)
 from crsrules.candidate import Candidate, LanguageResult, Spouse
 from crsrules.errors import (
     ECHO_LIMIT,
@@ -57,9 +71,12 @@ class _ValueProblemError(CRSRulesError, ValueError):
 def _strict(kind: type, allowed: str) -> Callable[[object, type], Any]:
     def structure(value: object, _type: type) -> Any:  # noqa: ANN401 (the checked value)
         if type(value) is bool and kind is not bool:
-            raise _ValueProblemError(f"must be {allowed} (got {value!r})")
+            raise _ValueProblemError(f"must be {allowed} (got {short_repr(value)})")
+        if kind is int and type(value) is float and value.is_integer():
+            # JSON Schema's rule: 30.0 is the whole number 30 (JSON does not tell the two spellings apart).
+            return int(value)
         if not isinstance(value, kind):
-            raise _ValueProblemError(f"must be {allowed} (got {value!r})")
+            raise _ValueProblemError(f"must be {allowed} (got {short_repr(value)})")
         return value
 
     return structure
@@ -67,7 +84,7 @@ def _strict(kind: type, allowed: str) -> Callable[[object, type], Any]:
 
 def _number(value: object, _type: type) -> float:
     if type(value) is bool or not isinstance(value, int | float):
-        raise _ValueProblemError(f"must be a number (got {value!r})")
+        raise _ValueProblemError(f"must be a number (got {short_repr(value)})")
     return value
 
 
@@ -86,16 +103,29 @@ def _enum(value: object, type_: type[Enum]) -> Enum:
         raise _ValueProblemError(f"must be one of {choices} (got {short_repr(value)})") from None
 
 
+_FULL_DATE = re.compile(RFC3339_FULL_DATE)
+_DATE_TIME = re.compile(RFC3339_FULL_DATE + RFC3339_TIME + RFC3339_OFFSET)
+_DATE_TIME_WITHOUT_ZONE = re.compile(RFC3339_FULL_DATE + RFC3339_TIME)
+
+
 def _iso_date(value: object, _type: type) -> date:
+    # RFC 3339 full-date only: date.fromisoformat alone would also take '19910903' or the week date '1991-W36-2'.
     if not isinstance(value, str):
-        raise _ValueProblemError(f"must be an ISO date string such as '2025-03-25' (got {value!r})")
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        raise _ValueProblemError(f"must be an ISO date such as '2025-03-25' (got {value!r})") from None
-    if len(value) != len("YYYY-MM-DD"):
-        raise _ValueProblemError(f"must be an ISO date such as '2025-03-25' (got {value!r})")
+        raise _ValueProblemError(f"must be an ISO date string such as '2025-03-25' (got {short_repr(value)})")
+    parsed = _parsed(date.fromisoformat, value) if _FULL_DATE.fullmatch(value) else None
+    if parsed is None:
+        raise _ValueProblemError(f"must be an ISO date such as '2025-03-25' (got {short_repr(value)})")
+    if not EARLIEST_DATE <= parsed <= LATEST_DATE:
+        raise _ValueProblemError(f"must be a date {SUPPORTED_RANGE} (got {short_repr(value)})")
     return parsed
+
+
+def _parsed(parse: Callable[[str], T], value: str) -> T | None:
+    """*value* parsed, or None if it names no real day or time (such as 2023-02-29)."""
+    try:
+        return parse(value)
+    except ValueError:
+        return None
 
 
 def _is_homogeneous_tuple(type_: object) -> bool:
@@ -191,15 +221,19 @@ def _make_converter() -> cattrs.Converter:
 
 
 def _aware_datetime(value: object, _type: type) -> datetime:
+    # RFC 3339 date-time only: datetime.fromisoformat alone would also take a space for the T, hours alone, the basic
+    # format or no time zone.
+    example = "such as '2025-03-02T14:05:00Z' (RFC 3339, with seconds and a time zone)"
     if not isinstance(value, str):
-        raise _ValueProblemError(f"must be an ISO date and time string such as '2025-03-02T14:05:00Z' (got {value!r})")
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        msg = f"must be an ISO date and time such as '2025-03-02T14:05:00Z' (got {value!r})"
-        raise _ValueProblemError(msg) from None
-    if parsed.tzinfo is None:
-        raise _ValueProblemError(f"must include a time zone, such as 'Z' for UTC (got {value!r})")
+        raise _ValueProblemError(f"must be an ISO date and time string {example} (got {short_repr(value)})")
+    if _DATE_TIME_WITHOUT_ZONE.fullmatch(value):
+        raise _ValueProblemError(f"must include a time zone, such as 'Z' for UTC (got {short_repr(value)})")
+    # 't' and 'z' are RFC 3339 too; fromisoformat wants them in capitals.
+    parsed = _parsed(datetime.fromisoformat, value.upper()) if _DATE_TIME.fullmatch(value) else None
+    if parsed is None:
+        raise _ValueProblemError(f"must be an ISO date and time {example} (got {short_repr(value)})")
+    if not EARLIEST_DATE <= parsed.date() <= LATEST_DATE:
+        raise _ValueProblemError(f"must be a date and time on a date {SUPPORTED_RANGE} (got {short_repr(value)})")
     return parsed
 
 
