@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
 from crsrules import draws
-from crsrules._api import score
+from crsrules._api import score, total
 from crsrules.candidate import (
     Candidate,
     Certificate,
@@ -75,7 +75,7 @@ from crsrules.programs import (
     program_eligibility,
 )
 from crsrules.rules import RuleSet, available_rulesets, get_rules, rules_in_force
-from crsrules.scoring import Line, ScoreBreakdown
+from crsrules.scoring import Line, ScoreBreakdown, Scorer, SectionPoints, scorer
 from crsrules.timeline import ScoreChange, timeline
 
 try:
@@ -126,7 +126,9 @@ __all__ = [
     "RulesNotInForceError",
     "ScoreBreakdown",
     "ScoreChange",
+    "Scorer",
     "Section",
+    "SectionPoints",
     "Sibling",
     "Spouse",
     "SpouseFactors",
@@ -160,7 +162,9 @@ __all__ = [
     "rounds_invited",
     "rules_in_force",
     "score",
+    "scorer",
     "search_occupations",
     "timeline",
+    "total",
     "version_for_round_name",
 ]
