@@ -141,7 +141,9 @@ def _category_codes(spec: _Spec, values: Any) -> NDArray[np.intp] | None:  # noq
 
 def _applied(spec: _Spec, codes: NDArray[np.intp], applies: NDArray[np.bool_] | None) -> NDArray[np.intp] | None:
     """*codes* where the column applies, or None where it holds an impossible value (-1) there (read it again)."""
-    if len(codes) and codes.min() < 0 and (applies is None or np.min(codes, where=applies, initial=0) < 0):
+    if not len(codes):
+        return codes
+    if codes.min() < 0 and (applies is None or np.min(codes, where=applies, initial=0) < 0):
         return None
     if applies is None or (spec.kind == "whole" and codes.min() >= 0):
         return codes  # numbers where the column does not apply are masked when rows are scored
