@@ -79,8 +79,7 @@ def total(factors: Factors | Candidate, *, on: date | None = None, rules: RuleSe
     .. versionadded:: 0.2.0
     """
     if factors.__class__ is Factors or isinstance(factors, Factors):
-        core, spouse, transferability, additional = _scorer(resolve(on=on, rules=rules))._sections(factors)  # noqa: SLF001
-        return core + spouse + transferability + additional
+        return _scorer(resolve(on=on, rules=rules))._sections(factors)[0]  # noqa: SLF001
     if isinstance(factors, Candidate):
         if on is None:
             raise InvalidArgumentsError("scoring a Candidate needs on= (the day its facts are taken)")

@@ -22,6 +22,7 @@ from crsrules.rules import resolve
 if TYPE_CHECKING:
     from datetime import date
 
+    from crsrules.model import LanguageLevels
     from crsrules.rules import RuleSet
 
 __all__ = ["Line", "ScoreBreakdown", "Scorer", "SectionPoints", "score", "scorer"]
@@ -80,15 +81,14 @@ class ScoreBreakdown:
     @classmethod
     def _lazy(
         cls,
-        sections: tuple[int, int, int, int],
+        sections: tuple[int, int, int, int, int],
         factors: Factors,
         rules: RuleSet,
         evidence: Mapping[Factor, str] | None,
     ) -> ScoreBreakdown:
         """A breakdown whose lines are itemized from *factors*, *rules* and *evidence* when first read."""
         self = object.__new__(cls)
-        self._core, self._spouse, self._skill_transferability, self._additional = sections
-        self._total = sections[0] + sections[1] + sections[2] + sections[3]
+        self._total, self._core, self._spouse, self._skill_transferability, self._additional = sections
         self._rules_id = rules.id
         self._lines = None
         self._factors = factors
@@ -258,8 +258,7 @@ class Scorer:
         """
         if factors.__class__ is not Factors and not isinstance(factors, Factors):
             raise InvalidValueError("factors", factors, "a crsrules.Factors")
-        core, spouse, transferability, additional = self._sections(factors)
-        return core + spouse + transferability + additional
+        return self._sections(factors)[0]
 
     def sections(self, factors: Factors) -> SectionPoints:
         """The total and the four sections of *factors*.
@@ -269,8 +268,7 @@ class Scorer:
         """
         if factors.__class__ is not Factors and not isinstance(factors, Factors):
             raise InvalidValueError("factors", factors, "a crsrules.Factors")
-        core, spouse, transferability, additional = self._sections(factors)
-        return SectionPoints(core + spouse + transferability + additional, core, spouse, transferability, additional)
+        return SectionPoints._make(self._sections(factors))
 
     def score(self, factors: Factors) -> ScoreBreakdown:
         """The breakdown of *factors*, as :func:`crsrules.score` gives it (lines itemized on first read).
@@ -452,8 +450,8 @@ def _flat(r: RuleSet) -> _Flat:
     )
 
 
-def _sections_function(t: _Flat) -> Callable[[Factors], tuple[int, int, int, int]]:  # noqa: C901, PLR0915 (one pass)
-    """The four sections of a Factors under *t*: the arithmetic of :func:`_itemize`, on flat lookups, with no lines.
+def _sections_function(t: _Flat) -> Callable[[Factors], tuple[int, int, int, int, int]]:  # noqa: C901, PLR0915 (one pass)
+    """The total and four sections of a Factors under *t*: the arithmetic of :func:`_itemize`, with no lines.
 
     The tables are bound as closure variables, the fastest lookups Python has.
     """
@@ -472,7 +470,7 @@ def _sections_function(t: _Flat) -> Callable[[Factors], tuple[int, int, int, int
     french_minimum, english_minimum, weak_english, strong_english = t.french or (99, 99, 0, 0)
     english = OfficialLanguage.ENGLISH
 
-    def sections(f: Factors) -> tuple[int, int, int, int]:  # noqa: C901, PLR0912, PLR0915 (the grid, section by section)
+    def sections(f: Factors) -> tuple[int, int, int, int, int]:  # noqa: C901, PLR0912, PLR0915 (the grid, section by section)
         spouse = f.spouse
         if spouse is None:
             ages, educations, firsts, seconds, second_cap, works, core_cap = single
@@ -525,7 +523,12 @@ def _sections_function(t: _Flat) -> Callable[[Factors], tuple[int, int, int, int
         if credential is not None:
             additional += canadian_education[credential._value_]
         if first is not None:
-            french, other = (second, first) if first.language is english else (first, second)
+            french: LanguageLevels | None
+            other: LanguageLevels | None
+            if first.language is english:
+                french, other = second, first
+            else:
+                french, other = first, second
             if (
                 french is not None
                 and french.listening >= french_minimum
@@ -545,6 +548,6 @@ def _sections_function(t: _Flat) -> Callable[[Factors], tuple[int, int, int, int
             additional += sibling
         if additional > additional_cap:  # noqa: PLR1730 (a comparison costs less than a call of min)
             additional = additional_cap
-        return core, spouse_points, transferability, additional
+        return core + spouse_points + transferability + additional, core, spouse_points, transferability, additional
 
     return sections
