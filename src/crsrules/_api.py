@@ -79,7 +79,7 @@ def total(factors: Factors | Candidate, *, on: date | None = None, rules: RuleSe
     .. versionadded:: 0.2.0
     """
     if factors.__class__ is Factors or isinstance(factors, Factors):
-        return _scorer(resolve(on=on, rules=rules))._sections(factors)[0]  # noqa: SLF001
+        return _scorer(resolve(on=on, rules=rules)).total(factors)
     if isinstance(factors, Candidate):
         if on is None:
             raise InvalidArgumentsError("scoring a Candidate needs on= (the day its facts are taken)")

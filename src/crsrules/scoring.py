@@ -11,7 +11,7 @@ and the lines that explain them are itemized only when first read.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crsrules._lines import Line, _Column, _compiled, _itemize
 from crsrules.errors import InvalidValueError
@@ -242,13 +242,14 @@ class Scorer:
     .. versionadded:: 0.2.0
     """
 
-    __slots__ = ("_sections", "_tables", "rules")
-
     def __init__(self, rules: RuleSet) -> None:
         #: The ruleset it applies.
         self.rules: RuleSet = rules
         self._tables = _flat(rules)
-        self._sections = _sections_function(self._tables)
+        self._sections: Callable[[Factors], tuple[int, int, int, int, int]] = _sections_function(self._tables)
+        # total is the compiled function itself, which checks its argument: an instance attribute in place of the
+        # method below, it saves a call and the tuple of sections in the loops it is made for.
+        self.__dict__["total"] = _sections_function(self._tables, total_only=True)
 
     def total(self, factors: Factors) -> int:
         """The CRS score of *factors* (no breakdown is built).
@@ -256,9 +257,7 @@ class Scorer:
         Raises:
             InvalidValueError: *factors* is not a :class:`~crsrules.Factors`.
         """
-        if factors.__class__ is not Factors and not isinstance(factors, Factors):
-            raise InvalidValueError("factors", factors, "a crsrules.Factors")
-        return self._sections(factors)[0]
+        return self.__dict__["total"](factors)  # type: ignore[no-any-return]  # the instance's own (see __init__)
 
     def sections(self, factors: Factors) -> SectionPoints:
         """The total and the four sections of *factors*.
@@ -450,10 +449,11 @@ def _flat(r: RuleSet) -> _Flat:
     )
 
 
-def _sections_function(t: _Flat) -> Callable[[Factors], tuple[int, int, int, int, int]]:  # noqa: C901, PLR0915 (one pass)
+def _sections_function(t: _Flat, *, total_only: bool = False) -> Callable[[Factors], Any]:  # noqa: C901, PLR0915
     """The total and four sections of a Factors under *t*: the arithmetic of :func:`_itemize`, with no lines.
 
-    The tables are bound as closure variables, the fastest lookups Python has.
+    The tables are bound as closure variables, the fastest lookups Python has. With *total_only*, the function checks
+    that its argument is a Factors and returns the total alone.
     """
     single, couple = t.single, t.couple
     spouse_education, spouse_language, spouse_work, spouse_cap = (
@@ -469,8 +469,11 @@ def _sections_function(t: _Flat) -> Callable[[Factors], tuple[int, int, int, int
     # Without the French award, a minimum above the highest level keeps it from ever applying.
     french_minimum, english_minimum, weak_english, strong_english = t.french or (99, 99, 0, 0)
     english = OfficialLanguage.ENGLISH
+    factors_class = Factors
 
-    def sections(f: Factors) -> tuple[int, int, int, int, int]:  # noqa: C901, PLR0912, PLR0915 (the grid, section by section)
+    def sections(f: Factors) -> Any:  # noqa: ANN401, C901, PLR0912, PLR0915 (the grid, section by section)
+        if total_only and f.__class__ is not factors_class and not isinstance(f, Factors):
+            raise InvalidValueError("factors", f, "a crsrules.Factors")
         spouse = f.spouse
         if spouse is None:
             ages, educations, firsts, seconds, second_cap, works, core_cap = single
@@ -548,6 +551,9 @@ def _sections_function(t: _Flat) -> Callable[[Factors], tuple[int, int, int, int
             additional += sibling
         if additional > additional_cap:  # noqa: PLR1730 (a comparison costs less than a call of min)
             additional = additional_cap
-        return core + spouse_points + transferability + additional, core, spouse_points, transferability, additional
+        total = core + spouse_points + transferability + additional
+        if total_only:
+            return total
+        return total, core, spouse_points, transferability, additional
 
     return sections
