@@ -10,9 +10,9 @@ import difflib
 import math
 import numbers
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, cast
 
 from crsrules.errors import InvalidFactorsError, InvalidValueError
 from crsrules.model import (
@@ -20,10 +20,7 @@ from crsrules.model import (
     ArrangedEmployment,
     CanadianEducation,
     Education,
-    Factors,
-    LanguageLevels,
     OfficialLanguage,
-    SpouseFactors,
 )
 from crsrules.scoring import _scorer
 
@@ -191,19 +188,32 @@ def _lookup(spec: _Spec) -> dict[object, int]:
     return {**codes, None: 0, "": 0} if spec.nullable else codes
 
 
-def _code(spec: _Spec, value: object) -> int | None:
-    """The code of one value of *spec*, or None where it is impossible."""
+def _coder(spec: _Spec) -> Callable[[object], int | None]:
+    """The function that gives the code of one value of *spec* (None for an impossible value)."""
     if spec.kind == "whole":
-        return _whole(value, spec.low, spec.high)
+        low, high = spec.low, spec.high
+
+        def whole(value: object) -> int | None:
+            if type(value) is int:  # the common case, first
+                return value if low <= value <= high else None
+            return _whole(value, low, high)
+
+        return whole
     if spec.kind == "flag":
-        return _flag(value)
-    try:
-        code = _lookup(spec).get(value)
-    except TypeError:  # unhashable
-        return None
-    if code is None and spec.nullable and _is_empty(value):
-        return 0
-    return code
+        return _flag
+    lookup = _lookup(spec)
+    nullable = spec.nullable
+
+    def choice(value: object) -> int | None:
+        try:
+            code = lookup.get(value)
+        except TypeError:  # unhashable
+            return None
+        if code is None and nullable and _is_empty(value):
+            return 0
+        return code
+
+    return choice
 
 
 def _fail(spec: _Spec, row: int, value: object) -> InvalidColumnError:
@@ -245,12 +255,13 @@ def _column_codes(
         InvalidColumnError: At the first row whose value is impossible, else at the first row that breaks a rule
             between columns (*read* holds the codes of the columns before this one).
     """
+    coder = _coder(spec)
     codes: list[int] = []
     for row, value in enumerate(items):
         if parent is not None and not parent[row]:
             codes.append(0)
             continue
-        code = _code(spec, value)
+        code = coder(value)
         if code is None:
             raise _fail(spec, row, value)
         codes.append(code)
@@ -311,44 +322,83 @@ def _read(given: Mapping[str, Any], reader: _Reader) -> Any:  # noqa: ANN401 (th
     return reader.codes
 
 
-# Scoring in pure Python: each row becomes a Factors, scored by the ruleset's compiled scorer.
+# Scoring in pure Python: each row, checked already, becomes a light record with the attributes of a Factors (no
+# second round of checks), scored by the ruleset's compiled scorer.
 
 
-def _language_of(codes: Mapping[str, Sequence[int]], prefix: str, row: int) -> LanguageLevels | None:
-    language = codes[f"{prefix}.language"][row]
-    if not language:
-        return None
-    levels = {a: codes[f"{prefix}.{a}"][row] for a in _ABILITIES}
-    return LanguageLevels(language=_LANGUAGE[language - 1], **levels)
+class _Levels(NamedTuple):
+    """The attributes of a LanguageLevels that scoring reads."""
+
+    language: OfficialLanguage
+    listening: int
+    reading: int
+    writing: int
+    speaking: int
+
+
+class _Spouse(NamedTuple):
+    """The attributes of a SpouseFactors that scoring reads."""
+
+    education: Education
+    first_language: _Levels | None
+    canadian_work_years: int
+
+
+class _Row(NamedTuple):
+    """The attributes of a Factors that scoring reads, in the order of its fields."""
+
+    age: int
+    education: Education
+    first_language: _Levels | None
+    second_language: _Levels | None
+    canadian_work_years: int
+    foreign_work_years: int
+    certificate_of_qualification: int
+    spouse: _Spouse | None
+    provincial_nomination: int
+    arranged_employment: ArrangedEmployment | None
+    canadian_education: CanadianEducation | None
+    sibling_in_canada: int
+
+
+def _languages(codes: Mapping[str, Sequence[int]], prefix: str) -> list[_Levels | None]:
+    columns = (codes[f"{prefix}.language"], *(codes[f"{prefix}.{a}"] for a in _ABILITIES))
+    return [
+        _Levels(_LANGUAGE[language - 1], *levels) if language else None
+        for language, *levels in zip(*columns, strict=True)
+    ]
+
+
+def _member(members: Sequence[Enum], code: int) -> Any:  # noqa: ANN401 (a member of the enum, or None for code 0)
+    return members[code - 1] if code else None
 
 
 def _score_rows(codes: Mapping[str, Sequence[int]], ruleset: RuleSet) -> dict[str, Any]:
-    sections = _scorer(ruleset).sections
-    out: list[list[int]] = [[] for _ in SECTIONS]
-    for row in range(len(codes["age"])):
-        spouse_education = codes["spouse.education"][row]
-        spouse = None
-        if spouse_education:
-            spouse = SpouseFactors(
-                education=_EDUCATION[spouse_education - 1],
-                first_language=_language_of(codes, "spouse.first_language", row),
-                canadian_work_years=codes["spouse.canadian_work_years"][row],
-            )
-        arranged, canadian = codes["arranged_employment"][row], codes["canadian_education"][row]
-        factors = Factors(
-            age=codes["age"][row],
-            education=_EDUCATION[codes["education"][row] - 1],
-            first_language=_language_of(codes, "first_language", row),
-            second_language=_language_of(codes, "second_language", row),
-            canadian_work_years=codes["canadian_work_years"][row],
-            foreign_work_years=codes["foreign_work_years"][row],
-            certificate_of_qualification=bool(codes["certificate_of_qualification"][row]),
-            spouse=spouse,
-            provincial_nomination=bool(codes["provincial_nomination"][row]),
-            arranged_employment=_ARRANGED[arranged - 1] if arranged else None,
-            canadian_education=_CANADIAN[canadian - 1] if canadian else None,
-            sibling_in_canada=bool(codes["sibling_in_canada"][row]),
+    # The compiled scorer reads attributes only: a _Row reads as the Factors it stands for.
+    sections = cast("Callable[[_Row], tuple[int, int, int, int, int]]", _scorer(ruleset)._sections)  # noqa: SLF001
+    spouses = [
+        _Spouse(_EDUCATION[education - 1], levels, years) if education else None
+        for education, levels, years in zip(
+            codes["spouse.education"],
+            _languages(codes, "spouse.first_language"),
+            codes["spouse.canadian_work_years"],
+            strict=True,
         )
-        for column, points in zip(out, sections(factors), strict=True):
-            column.append(points)
-    return dict(zip(SECTIONS, out, strict=True))
+    ]
+    rows = zip(
+        codes["age"],
+        [_EDUCATION[code - 1] for code in codes["education"]],
+        _languages(codes, "first_language"),
+        _languages(codes, "second_language"),
+        codes["canadian_work_years"],
+        codes["foreign_work_years"],
+        codes["certificate_of_qualification"],
+        spouses,
+        codes["provincial_nomination"],
+        [_member(_ARRANGED, code) for code in codes["arranged_employment"]],
+        [_member(_CANADIAN, code) for code in codes["canadian_education"]],
+        codes["sibling_in_canada"],
+        strict=True,
+    )
+    points = [sections(_Row._make(row)) for row in rows]
+    return {name: [row[i] for row in points] for i, name in enumerate(SECTIONS)}
