@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
 from crsrules import draws
-from crsrules._api import score
+from crsrules._api import score, total
 from crsrules._validation import EARLIEST_DATE, LATEST_DATE
 from crsrules.candidate import (
     Candidate,
@@ -76,7 +76,7 @@ from crsrules.programs import (
     program_eligibility,
 )
 from crsrules.rules import RuleSet, available_rulesets, get_rules, rules_in_force
-from crsrules.scoring import Line, ScoreBreakdown
+from crsrules.scoring import Line, ScoreBreakdown, Scorer, SectionPoints, scorer
 from crsrules.timeline import ScoreChange, timeline
 
 try:
@@ -129,7 +129,9 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "RulesNotInForceError",
     "ScoreBreakdown",
     "ScoreChange",
+    "Scorer",
     "Section",
+    "SectionPoints",
     "Sibling",
     "Spouse",
     "SpouseFactors",
@@ -163,7 +165,9 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "rounds_invited",
     "rules_in_force",
     "score",
+    "scorer",
     "search_occupations",
     "timeline",
+    "total",
     "version_for_round_name",
 ]

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import attrs
-
 from crsrules.candidate import Candidate
 from crsrules.derive import derive
-from crsrules.errors import InvalidArgumentsError
-from crsrules.scoring import ScoreBreakdown, score_factors
+from crsrules.errors import InvalidArgumentsError, InvalidValueError
+from crsrules.model import Factors
+from crsrules.rules import resolve
+from crsrules.scoring import ScoreBreakdown, _scorer, score_factors
 from crsrules.scoring import score as score_of_factors
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from crsrules.model import Factors
     from crsrules.rules import RuleSet
 
-__all__ = ["score"]
+__all__ = ["score", "total"]
 
 
 def score(
@@ -60,8 +59,31 @@ def score(
         if on is None:
             raise InvalidArgumentsError("scoring a Candidate needs on= (the day its facts are taken)")
         derivation = derive(factors, on=on, rules=rules)
-        breakdown = score_factors(derivation.factors, derivation.rules)
-        notes = derivation.evidence
-        lines = tuple(line._replace(evidence=notes.get(line.factor, "")) for line in breakdown.lines)
-        return attrs.evolve(breakdown, lines=lines)
+        # The evidence goes with the breakdown; each line takes its own when the lines are itemized.
+        return score_factors(derivation.factors, derivation.rules, derivation.evidence)
     return score_of_factors(factors, on=on, rules=rules)
+
+
+def total(factors: Factors | Candidate, *, on: date | None = None, rules: RuleSet | str | None = None) -> int:
+    """The CRS score of *factors* (or of a candidate's facts): ``score(...).total``, without the breakdown.
+
+    It takes the arguments of :func:`score` and raises what it raises. To score many :class:`~crsrules.Factors`
+    under one ruleset, :func:`crsrules.scorer` saves the argument handling of each call.
+
+    Example:
+        >>> from crsrules import Education, Factors, LanguageLevels, OfficialLanguage
+        >>> english = LanguageLevels(language=OfficialLanguage.ENGLISH, listening=9, reading=9, writing=9, speaking=9)
+        >>> total(Factors(age=29, education=Education.BACHELORS, first_language=english), rules="2025-03-25")
+        379
+
+    .. versionadded:: 0.2.0
+    """
+    if factors.__class__ is Factors or isinstance(factors, Factors):
+        return _scorer(resolve(on=on, rules=rules)).total(factors)
+    if isinstance(factors, Candidate):
+        if on is None:
+            raise InvalidArgumentsError("scoring a Candidate needs on= (the day its facts are taken)")
+        derivation = derive(factors, on=on, rules=rules)
+        return _scorer(derivation.rules).total(derivation.factors)
+    resolve(on=on, rules=rules)  # the arguments' errors first, as score() raises them
+    raise InvalidValueError("factors", factors, "a crsrules.Factors or crsrules.Candidate")

@@ -3,107 +3,145 @@
 Scoring is a pure function of the factors and the ruleset's tables. It never looks at a date: the registry picks the
 ruleset, and the ruleset carries every number. Caps are applied in the order of IRCC's grid: within a section, a
 factor listed later loses points first, and each line records what it earned before the cap.
+
+Each ruleset is compiled once into flat lookups (a :class:`Scorer`); the total and the four sections come from those,
+and the lines that explain them are itemized only when first read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from attrs import field, frozen
-
+from crsrules._lines import Line, _Column, _compiled, _itemize
 from crsrules.errors import InvalidValueError
 from crsrules.headings import Factor, Section
-from crsrules.model import Education, Factors, LanguageLevels, OfficialLanguage
+from crsrules.model import Factors, OfficialLanguage
 from crsrules.rules import resolve
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from crsrules.rules import FrenchBonus, RuleSet
-    from crsrules.tables import Steps, Tiers
+    from crsrules.model import LanguageLevels
+    from crsrules.rules import RuleSet
 
-__all__ = ["Line", "ScoreBreakdown", "score"]
-
-
-class Line(NamedTuple):
-    """One factor of a score: the points it counts, what it earned before any cap, and the table row or reason.
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: The factor.
-    factor: Factor
-    #: The points counted towards the total.
-    points: int
-    #: The points the factor earned before caps (equal to :attr:`points` unless a cap cut them).
-    earned: int
-    #: The inputs that selected the table row (what :attr:`detail` puts in words).
-    row: object
-    #: Why a cap cut the points (empty when none did).
-    note: str = ""
-    #: The candidate's facts the line comes from, when scored from a :class:`~crsrules.Candidate` (else empty).
-    evidence: str = ""
-
-    @property
-    def section(self) -> Section:
-        """The section of the factor."""
-        return self.factor.section
-
-    @property
-    def detail(self) -> str:
-        """The table row used, in words, and the reason for no or capped points."""
-        text = _RENDER[self.factor](self.row)
-        return f"{text}; {self.note}" if self.note else text
-
-    def __repr__(self) -> str:
-        return f"Line({self.factor}, points={self.points}, earned={self.earned}, detail={self.detail!r})"
-
-    def as_dict(self) -> dict[str, object]:
-        """A JSON-ready form."""
-        return {
-            "section": self.factor.section.value,
-            "factor": self.factor.value,
-            "points": self.points,
-            "earned": self.earned,
-            "detail": self.detail,
-            "evidence": self.evidence,
-        }
+__all__ = ["Line", "ScoreBreakdown", "Scorer", "SectionPoints", "score", "scorer"]
 
 
-@frozen(kw_only=True)
 class ScoreBreakdown:
     """A CRS score with its sections and every line that earned points or was capped.
 
     ``total == core + spouse + skill_transferability + additional == sum(line.points for line in lines)``.
 
+    A breakdown from :func:`crsrules.score` holds its sections and a reference to the factors and the ruleset; its
+    :attr:`lines` are itemized on first read, so a breakdown that is kept but never itemized stays small. It is
+    immutable, compares and hashes by its values and lines, and pickles with its lines.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The lines are itemized on first read; the class is no longer an attrs class (use :meth:`as_dict`, not
+       ``attrs.asdict``).
     """
 
-    #: The CRS score (0 to 1,200).
-    total: int
-    #: A. Core / human capital factors.
-    core: int
-    #: B. Spouse or common-law partner factors.
-    spouse: int
-    #: C. Skill transferability factors.
-    skill_transferability: int
-    #: D. Additional points.
-    additional: int
-    #: The id of the ruleset that produced the score.
-    rules_id: str
-    #: The lines, in the order of IRCC's grid.
-    lines: tuple[Line, ...] = field(repr=False)
+    __slots__ = (
+        "_additional",
+        "_core",
+        "_evidence",
+        "_factors",
+        "_lines",
+        "_rules",
+        "_rules_id",
+        "_skill_transferability",
+        "_spouse",
+        "_total",
+    )
+
+    def __init__(  # noqa: PLR0913 (the attributes, by name)
+        self,
+        *,
+        total: int,
+        core: int,
+        spouse: int,
+        skill_transferability: int,
+        additional: int,
+        rules_id: str,
+        lines: tuple[Line, ...],
+    ) -> None:
+        self._total = total
+        self._core = core
+        self._spouse = spouse
+        self._skill_transferability = skill_transferability
+        self._additional = additional
+        self._rules_id = rules_id
+        self._lines: tuple[Line, ...] | None = tuple(lines)
+        self._factors: Factors | None = None
+        self._rules: RuleSet | None = None
+        self._evidence: Mapping[Factor, str] | None = None
+
+    @classmethod
+    def _lazy(
+        cls,
+        sections: tuple[int, int, int, int, int],
+        factors: Factors,
+        rules: RuleSet,
+        evidence: Mapping[Factor, str] | None,
+    ) -> ScoreBreakdown:
+        """A breakdown whose lines are itemized from *factors*, *rules* and *evidence* when first read."""
+        self = object.__new__(cls)
+        self._total, self._core, self._spouse, self._skill_transferability, self._additional = sections
+        self._rules_id = rules.id
+        self._lines = None
+        self._factors = factors
+        self._rules = rules
+        self._evidence = evidence
+        return self
+
+    @property
+    def total(self) -> int:
+        """The CRS score (0 to 1,200)."""
+        return self._total
+
+    @property
+    def core(self) -> int:
+        """A. Core / human capital factors."""
+        return self._core
+
+    @property
+    def spouse(self) -> int:
+        """B. Spouse or common-law partner factors."""
+        return self._spouse
+
+    @property
+    def skill_transferability(self) -> int:
+        """C. Skill transferability factors."""
+        return self._skill_transferability
+
+    @property
+    def additional(self) -> int:
+        """D. Additional points."""
+        return self._additional
+
+    @property
+    def rules_id(self) -> str:
+        """The id of the ruleset that produced the score."""
+        return self._rules_id
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """The lines, in the order of IRCC's grid (itemized on first read)."""
+        lines = self._lines
+        if lines is None:  # a breakdown without lines has the factors and the ruleset to itemize them from
+            lines = self._lines = _itemize(self._factors, self._rules, self._evidence)[0]  # type: ignore[arg-type]
+        return lines
 
     @property
     def by_section(self) -> dict[Section, int]:
         """Points by section."""
         return {
-            Section.CORE: self.core,
-            Section.SPOUSE: self.spouse,
-            Section.SKILL_TRANSFERABILITY: self.skill_transferability,
-            Section.ADDITIONAL: self.additional,
+            Section.CORE: self._core,
+            Section.SPOUSE: self._spouse,
+            Section.SKILL_TRANSFERABILITY: self._skill_transferability,
+            Section.ADDITIONAL: self._additional,
         }
 
     @property
@@ -117,14 +155,163 @@ class ScoreBreakdown:
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready form, with the same names as the attributes."""
         return {
-            "total": self.total,
-            "core": self.core,
-            "spouse": self.spouse,
-            "skill_transferability": self.skill_transferability,
-            "additional": self.additional,
-            "rules_id": self.rules_id,
+            "total": self._total,
+            "core": self._core,
+            "spouse": self._spouse,
+            "skill_transferability": self._skill_transferability,
+            "additional": self._additional,
+            "rules_id": self._rules_id,
             "lines": [line.as_dict() for line in self.lines],
         }
+
+    def _values(self) -> tuple[int, int, int, int, int, str, tuple[Line, ...]]:
+        return (
+            self._total,
+            self._core,
+            self._spouse,
+            self._skill_transferability,
+            self._additional,
+            self._rules_id,
+            self.lines,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (
+            f"ScoreBreakdown(total={self._total!r}, core={self._core!r}, spouse={self._spouse!r}, "
+            f"skill_transferability={self._skill_transferability!r}, additional={self._additional!r}, "
+            f"rules_id={self._rules_id!r})"
+        )
+
+    def __reduce__(self) -> tuple[Callable[..., ScoreBreakdown], tuple[object, ...]]:
+        return _unpickle, (self._values(),)
+
+
+def _unpickle(values: tuple[int, int, int, int, int, str, tuple[Line, ...]]) -> ScoreBreakdown:
+    total, core, spouse, skill_transferability, additional, rules_id, lines = values
+    return ScoreBreakdown(
+        total=total,
+        core=core,
+        spouse=spouse,
+        skill_transferability=skill_transferability,
+        additional=additional,
+        rules_id=rules_id,
+        lines=lines,
+    )
+
+
+class SectionPoints(NamedTuple):
+    """The total and the points of the four sections, without the lines: what :meth:`Scorer.sections` returns.
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: The CRS score (0 to 1,200).
+    total: int
+    #: A. Core / human capital factors.
+    core: int
+    #: B. Spouse or common-law partner factors.
+    spouse: int
+    #: C. Skill transferability factors.
+    skill_transferability: int
+    #: D. Additional points.
+    additional: int
+
+
+class Scorer:
+    """One ruleset compiled into flat lookups, to score many :class:`~crsrules.Factors` in a loop.
+
+    Get one with :func:`crsrules.scorer`; it is built once per ruleset and shared. Its answers are those of
+    :func:`crsrules.score` under the same ruleset.
+
+    Example:
+        >>> from crsrules import Education, Factors, LanguageLevels, OfficialLanguage, scorer
+        >>> english = LanguageLevels(language=OfficialLanguage.ENGLISH, listening=9, reading=9, writing=9, speaking=9)
+        >>> s = scorer("2025-03-25")
+        >>> f = Factors(age=29, education=Education.BACHELORS, first_language=english)
+        >>> s.total(f), s.sections(f).skill_transferability
+        (379, 25)
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, rules: RuleSet) -> None:
+        #: The ruleset it applies.
+        self.rules: RuleSet = rules
+        self._tables = _flat(rules)
+        self._sections: Callable[[Factors], tuple[int, int, int, int, int]] = _sections_function(self._tables)
+        # total is the compiled function itself, which checks its argument: an instance attribute in place of the
+        # method below, it saves a call and the tuple of sections in the loops it is made for.
+        self.__dict__["total"] = _sections_function(self._tables, total_only=True)
+
+    def total(self, factors: Factors) -> int:
+        """The CRS score of *factors* (no breakdown is built).
+
+        Raises:
+            InvalidValueError: *factors* is not a :class:`~crsrules.Factors`.
+        """
+        return self.__dict__["total"](factors)  # type: ignore[no-any-return]  # the instance's own (see __init__)
+
+    def sections(self, factors: Factors) -> SectionPoints:
+        """The total and the four sections of *factors*.
+
+        Raises:
+            InvalidValueError: *factors* is not a :class:`~crsrules.Factors`.
+        """
+        if factors.__class__ is not Factors and not isinstance(factors, Factors):
+            raise InvalidValueError("factors", factors, "a crsrules.Factors")
+        return SectionPoints._make(self._sections(factors))
+
+    def score(self, factors: Factors) -> ScoreBreakdown:
+        """The breakdown of *factors*, as :func:`crsrules.score` gives it (lines itemized on first read).
+
+        Raises:
+            InvalidValueError: *factors* is not a :class:`~crsrules.Factors`.
+        """
+        if factors.__class__ is not Factors and not isinstance(factors, Factors):
+            raise InvalidValueError("factors", factors, "a crsrules.Factors")
+        return ScoreBreakdown._lazy(self._sections(factors), factors, self.rules, None)  # noqa: SLF001
+
+    def __repr__(self) -> str:
+        return f"<Scorer for ruleset {self.rules.id}>"
+
+
+_SCORERS: dict[int, Scorer] = {}
+
+
+def _scorer(r: RuleSet) -> Scorer:
+    """The scorer of *r*, built once per ruleset (keyed by identity, checked against the ruleset itself)."""
+    found = _SCORERS.get(id(r))
+    if found is None or found.rules is not r:
+        found = _SCORERS[id(r)] = Scorer(r)
+    return found
+
+
+def scorer(rules: RuleSet | str | None = None, *, on: date | None = None) -> Scorer:
+    """The compiled scorer of a ruleset (pinned *rules*, or the one in force *on* a date), for scoring in loops.
+
+    ``scorer(rules).total(f) == score(f, rules=rules).total`` for every :class:`~crsrules.Factors` ``f``, without
+    the argument handling and the breakdown of each call. The scorer is built once per ruleset.
+
+    Args:
+        rules: A policy version or its id, such as ``"2025-03-25"``.
+        on: The date whose rules apply. Give exactly one of *rules* and *on*.
+
+    Raises:
+        InvalidArgumentsError: Neither or both of *on* and *rules* were given.
+        RulesNotInForceError: *on* is before 2015-01-01.
+        UnknownRulesetError: *rules* is not the id of any ruleset.
+
+    .. versionadded:: 0.2.0
+    """
+    return _scorer(resolve(on=on, rules=rules))
 
 
 def score(factors: Factors, *, on: date | None = None, rules: RuleSet | str | None = None) -> ScoreBreakdown:
@@ -150,335 +337,223 @@ def score(factors: Factors, *, on: date | None = None, rules: RuleSet | str | No
     .. versionadded:: 0.1.0
     """
     ruleset = resolve(on=on, rules=rules)
-    if not isinstance(factors, Factors):
+    if factors.__class__ is not Factors and not isinstance(factors, Factors):
         raise InvalidValueError("factors", factors, "a crsrules.Factors or crsrules.Candidate")
-    return score_factors(factors, ruleset)
+    return ScoreBreakdown._lazy(_scorer(ruleset)._sections(factors), factors, ruleset, None)  # noqa: SLF001
 
 
-class _Column(NamedTuple):
-    """One spouse column of a ruleset, as flat lookups (the hot path of scoring)."""
+def score_factors(f: Factors, r: RuleSet, evidence: Mapping[Factor, str] | None = None) -> ScoreBreakdown:
+    """Score *f* under *r* (no argument checks: the fast path behind :func:`score`).
+
+    The lines, with *evidence* for each factor when given, are itemized when first read.
+
+    .. versionadded:: 0.1.0
+    """
+    return ScoreBreakdown._lazy(_scorer(r)._sections(f), f, r, evidence)  # noqa: SLF001
+
+
+# The compiled form for totals: every table a flat tuple or a dict keyed by the enum's JSON value (a string's hash is
+# cached; an Enum member's is computed in Python), every group cap applied ahead of time.
+
+
+class _FlatColumn(NamedTuple):
+    """The core tables of one spouse column (rule E1)."""
 
     age: tuple[int, ...]
-    education: Mapping[Education, int]
+    education: dict[str, int]
     first_language: tuple[int, ...]
-    first_language_table: Steps[int]
     second_language: tuple[int, ...]
-    second_language_table: Steps[int]
     second_language_cap: int
     canadian_work: tuple[int, ...]
     cap: int
 
 
-class _Compiled(NamedTuple):
-    """A ruleset's tables as flat lookups, built once per ruleset: tiers become ``(0, first, second)`` tuples."""
+class _Flat(NamedTuple):
+    """A ruleset's points as flat lookups: what :class:`Scorer` and :mod:`crsrules.batch` compute from."""
 
-    ruleset: RuleSet
-    without_spouse: _Column
-    with_spouse: _Column
+    single: _FlatColumn
+    couple: _FlatColumn
+    spouse_education: dict[str, int]
+    spouse_language: tuple[int, ...]
+    spouse_work: tuple[int, ...]
+    spouse_cap: int
+    #: 3 x the language tier (0, 1, 2), by the lowest first-language level.
     language_tier: tuple[int, ...]
+    #: The Canadian work tier (0, 1, 2), by years.
     canadian_tier: tuple[int, ...]
-    education_with_language: Mapping[Education, tuple[int, int, int]]
-    education_with_canadian_work: Mapping[Education, tuple[int, int, int]]
-    foreign_with_language: tuple[tuple[int, int, int], ...]
-    foreign_with_canadian_work: tuple[tuple[int, int, int], ...]
+    #: The education group, capped, by education and then by ``3 * language tier + Canadian work tier``.
+    education_group: dict[str, tuple[int, ...]]
+    #: The foreign work group, capped, by years and then by ``3 * language tier + Canadian work tier``.
+    foreign_group: tuple[tuple[int, ...], ...]
+    #: The certificate group, capped, by the lowest first-language level.
     certificate: tuple[int, ...]
+    transferability_cap: int
+    nomination: int
+    arranged_employment: dict[str, int]
+    canadian_education: dict[str, int]
+    #: French minimum, English minimum, points with weak English, with strong English; None before the award.
+    french: tuple[int, int, int, int] | None
+    sibling: int
+    additional_cap: int
 
 
-def _column(r: RuleSet, *, spouse: bool) -> _Column:
-    core = r.core
-    return _Column(
-        age=core.age.column(spouse=spouse).lookup,
-        education=core.education.column(spouse=spouse).rows,
-        first_language=core.first_language.column(spouse=spouse).lookup,
-        first_language_table=core.first_language.column(spouse=spouse),
-        second_language=core.second_language.column(spouse=spouse).lookup,
-        second_language_table=core.second_language.column(spouse=spouse),
-        second_language_cap=core.second_language_cap.column(spouse=spouse),
-        canadian_work=core.canadian_work.column(spouse=spouse).lookup,
-        cap=core.cap.column(spouse=spouse),
+def _flat_column(c: _Column) -> _FlatColumn:
+    return _FlatColumn(
+        age=c.age,
+        education={e.value: p for e, p in c.education.items()},
+        first_language=c.first_language,
+        second_language=c.second_language,
+        second_language_cap=c.second_language_cap,
+        canadian_work=c.canadian_work,
+        cap=c.cap,
     )
 
 
-def _tiers(tiers: Tiers) -> tuple[int, int, int]:
-    return (tiers.at(0), tiers.at(1), tiers.at(2))
+def _groups(by_language: tuple[int, int, int], by_canadian_work: tuple[int, int, int], cap: int) -> tuple[int, ...]:
+    return tuple(min(cap, by_language[lt] + by_canadian_work[ct]) for lt in range(3) for ct in range(3))
 
 
-def _compile(r: RuleSet) -> _Compiled:
-    tr = r.skill_transferability
-    return _Compiled(
-        ruleset=r,
-        without_spouse=_column(r, spouse=False),
-        with_spouse=_column(r, spouse=True),
-        language_tier=tr.language_tier.lookup,
-        canadian_tier=tr.canadian_work_tier.lookup,
-        education_with_language={e: _tiers(t) for e, t in tr.education_with_language.rows.items()},
-        education_with_canadian_work={e: _tiers(t) for e, t in tr.education_with_canadian_work.rows.items()},
-        foreign_with_language=tuple(_tiers(t) for t in tr.foreign_work_with_language.lookup),
-        foreign_with_canadian_work=tuple(_tiers(t) for t in tr.foreign_work_with_canadian_work.lookup),
-        certificate=tr.certificate_with_language.lookup,
-    )
-
-
-_COMPILED: dict[int, _Compiled] = {}
-
-
-def _compiled(r: RuleSet) -> _Compiled:
-    """The compiled form of *r*, built once per ruleset (keyed by identity, checked against the ruleset itself)."""
-    compiled = _COMPILED.get(id(r))
-    if compiled is None or compiled.ruleset is not r:
-        compiled = _COMPILED[id(r)] = _compile(r)
-    return compiled
-
-
-def _cap(lines: list[Line], start: int, cap: int, reason: str) -> int:
-    """Cap the points of ``lines[start:]`` at *cap*, later lines first to lose; return what they count."""
-    total = 0
-    for i in range(start, len(lines)):
-        total += lines[i].points
-    if total <= cap:
-        return total
-    remaining = cap
-    for i in range(start, len(lines)):
-        line = lines[i]
-        counted = min(line.points, remaining)
-        remaining -= counted
-        if counted != line.points:
-            lines[i] = line._replace(points=counted, note=f"{reason} at {cap}")
-    return cap
-
-
-def score_factors(f: Factors, r: RuleSet) -> ScoreBreakdown:  # noqa: C901, PLR0912, PLR0915 (one pass over the grid)
-    """Score *f* under *r* (no argument checks: the fast path behind :func:`score`).
-
-    Each section keeps a running total while its lines are added; the cap walk runs only when a total exceeds a cap.
-
-    .. versionadded:: 0.1.0
-    """
-    lines: list[Line] = []
-    add = lines.append
-    spouse = f.spouse
+def _flat(r: RuleSet) -> _Flat:
     c = _compiled(r)
-    col = c.without_spouse if spouse is None else c.with_spouse
-    first = f.first_language
-    if first is not None:
-        listening, reading, writing, speaking = first.listening, first.reading, first.writing, first.speaking
-        first_min = min(listening, reading, writing, speaking)
-    else:
-        listening = reading = writing = speaking = first_min = 0
-
-    # A. Core / human capital factors.
-    core = 0
-    p = col.age[f.age]
-    if p:
-        add(Line(Factor.AGE, p, p, f.age))
-        core += p
-    p = col.education[f.education]
-    if p:
-        add(Line(Factor.EDUCATION, p, p, f.education))
-        core += p
-    table = col.first_language
-    p = table[listening] + table[reading] + table[writing] + table[speaking]
-    if p and first is not None:
-        add(Line(Factor.FIRST_OFFICIAL_LANGUAGE, p, p, (first, col.first_language_table)))
-        core += p
-    second = f.second_language
-    if second is not None:
-        table = col.second_language
-        p = table[second.listening] + table[second.reading] + table[second.writing] + table[second.speaking]
-        if p:
-            cap = col.second_language_cap
-            if p > cap:
-                add(Line(Factor.SECOND_OFFICIAL_LANGUAGE, cap, p, (second, col.second_language_table),
-                         "second official language capped at " + str(cap)))  # fmt: skip
-                core += cap
-            else:
-                add(Line(Factor.SECOND_OFFICIAL_LANGUAGE, p, p, (second, col.second_language_table)))
-                core += p
-    p = col.canadian_work[f.canadian_work_years]
-    if p:
-        add(Line(Factor.CANADIAN_WORK_EXPERIENCE, p, p, f.canadian_work_years))
-        core += p
-    if core > col.cap:
-        core = _cap(lines, 0, col.cap, "core factors capped")
-
-    # B. Spouse or common-law partner factors.
-    spouse_points = 0
-    if spouse is not None:
-        tables = r.spouse
-        start = len(lines)
-        p = tables.education[spouse.education]
-        if p:
-            add(Line(Factor.SPOUSE_EDUCATION, p, p, spouse.education))
-        levels = spouse.first_language
-        if levels is not None:
-            table = tables.first_language.lookup
-            p = table[levels.listening] + table[levels.reading] + table[levels.writing] + table[levels.speaking]
-            if p:
-                add(Line(Factor.SPOUSE_OFFICIAL_LANGUAGE, p, p, (levels, tables.first_language)))
-        p = tables.canadian_work.lookup[spouse.canadian_work_years]
-        if p:
-            add(Line(Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE, p, p, spouse.canadian_work_years))
-        spouse_points = _cap(lines, start, tables.cap, "spouse factors capped")
-
-    # C. Skill transferability factors: education, foreign work, certificate of qualification groups.
     tr = r.skill_transferability
-    group_cap = tr.group_cap
-    section_start = len(lines)
-    transferability = 0
-    language_tier = c.language_tier[first_min]
-    canadian_tier = c.canadian_tier[f.canadian_work_years]
-    if language_tier or canadian_tier:
-        start = len(lines)
-        group = 0
-        p = c.education_with_language[f.education][language_tier]
-        if p:
-            add(Line(Factor.EDUCATION_AND_LANGUAGE, p, p, (f.education, first)))
-            group += p
-        p = c.education_with_canadian_work[f.education][canadian_tier]
-        if p:
-            add(Line(Factor.EDUCATION_AND_CANADIAN_WORK, p, p, (f.education, f.canadian_work_years)))
-            group += p
-        if group > group_cap:
-            group = _cap(lines, start, group_cap, "education group capped")
-        transferability += group
-        foreign = f.foreign_work_years
-        if foreign:
-            start = len(lines)
-            group = 0
-            p = c.foreign_with_language[foreign][language_tier]
-            if p:
-                add(Line(Factor.FOREIGN_WORK_AND_LANGUAGE, p, p, (foreign, first)))
-                group += p
-            p = c.foreign_with_canadian_work[foreign][canadian_tier]
-            if p:
-                add(Line(Factor.FOREIGN_AND_CANADIAN_WORK, p, p, (foreign, f.canadian_work_years)))
-                group += p
-            if group > group_cap:
-                group = _cap(lines, start, group_cap, "foreign work group capped")
-            transferability += group
-    if f.certificate_of_qualification:
-        p = c.certificate[first_min]
-        if p:
-            if p > group_cap:
-                add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, group_cap, p, first, "certificate group capped"))
-                transferability += group_cap
+    cap = tr.group_cap
+    add = r.additional
+    french = add.french
+    return _Flat(
+        single=_flat_column(c.without_spouse),
+        couple=_flat_column(c.with_spouse),
+        spouse_education={e.value: p for e, p in r.spouse.education.rows.items()},
+        spouse_language=r.spouse.first_language.lookup,
+        spouse_work=r.spouse.canadian_work.lookup,
+        spouse_cap=r.spouse.cap,
+        language_tier=tuple(3 * tier for tier in c.language_tier),
+        canadian_tier=c.canadian_tier,
+        education_group={
+            e.value: _groups(by_language, c.education_with_canadian_work[e], cap)
+            for e, by_language in c.education_with_language.items()
+        },
+        foreign_group=tuple(
+            _groups(by_language, by_canadian_work, cap)
+            for by_language, by_canadian_work in zip(c.foreign_with_language, c.foreign_with_canadian_work, strict=True)
+        ),
+        certificate=tuple(min(cap, p) for p in c.certificate),
+        transferability_cap=tr.cap,
+        nomination=add.provincial_nomination,
+        arranged_employment={k.value: p for k, p in add.arranged_employment.rows.items()},
+        canadian_education={k.value: p for k, p in add.canadian_education.rows.items()},
+        french=None
+        if french is None
+        else (french.french_minimum, french.english_minimum, french.weak_english, french.strong_english),
+        sibling=add.sibling_in_canada,
+        additional_cap=add.cap,
+    )
+
+
+def _sections_function(t: _Flat, *, total_only: bool = False) -> Callable[[Factors], Any]:  # noqa: C901, PLR0915
+    """The total and four sections of a Factors under *t*: the arithmetic of :func:`_itemize`, with no lines.
+
+    The tables are bound as closure variables, the fastest lookups Python has. With *total_only*, the function checks
+    that its argument is a Factors and returns the total alone.
+    """
+    single, couple = t.single, t.couple
+    spouse_education, spouse_language, spouse_work, spouse_cap = (
+        t.spouse_education, t.spouse_language, t.spouse_work, t.spouse_cap
+    )  # fmt: skip
+    language_tier, canadian_tier, education_group, foreign_group = (
+        t.language_tier, t.canadian_tier, t.education_group, t.foreign_group
+    )  # fmt: skip
+    certificate, transferability_cap = t.certificate, t.transferability_cap
+    nomination, arranged, canadian_education, sibling, additional_cap = (
+        t.nomination, t.arranged_employment, t.canadian_education, t.sibling, t.additional_cap
+    )  # fmt: skip
+    # Without the French award, a minimum above the highest level keeps it from ever applying.
+    french_minimum, english_minimum, weak_english, strong_english = t.french or (99, 99, 0, 0)
+    english = OfficialLanguage.ENGLISH
+    factors_class = Factors
+
+    def sections(f: Factors) -> Any:  # noqa: ANN401, C901, PLR0912, PLR0915 (the grid, section by section)
+        if total_only and f.__class__ is not factors_class and not isinstance(f, Factors):
+            raise InvalidValueError("factors", f, "a crsrules.Factors")
+        spouse = f.spouse
+        if spouse is None:
+            ages, educations, firsts, seconds, second_cap, works, core_cap = single
+            spouse_points = 0
+        else:
+            ages, educations, firsts, seconds, second_cap, works, core_cap = couple
+            spouse_points = spouse_education[spouse.education._value_] + spouse_work[spouse.canadian_work_years]
+            levels = spouse.first_language
+            if levels is not None:
+                spouse_points += (
+                    spouse_language[levels.listening] + spouse_language[levels.reading]
+                    + spouse_language[levels.writing] + spouse_language[levels.speaking]
+                )  # fmt: skip
+            if spouse_points > spouse_cap:  # noqa: PLR1730 (a comparison costs less than a call of min)
+                spouse_points = spouse_cap
+        education = f.education._value_
+        work = f.canadian_work_years
+        core = ages[f.age] + educations[education] + works[work]
+        first = f.first_language
+        if first is None:
+            lowest = 0
+        else:
+            listening, reading, writing, speaking = first.listening, first.reading, first.writing, first.speaking
+            core += firsts[listening] + firsts[reading] + firsts[writing] + firsts[speaking]
+            # The lowest of the four, by comparisons (a call of min with four arguments costs several times more).
+            lowest = listening if listening < reading else reading  # noqa: FURB136
+            if writing < lowest:  # noqa: PLR1730
+                lowest = writing
+            if speaking < lowest:  # noqa: PLR1730
+                lowest = speaking
+        second = f.second_language
+        if second is not None:
+            p = seconds[second.listening] + seconds[second.reading] + seconds[second.writing] + seconds[second.speaking]
+            core += p if p < second_cap else second_cap  # noqa: FURB136 (no call of min)
+        if core > core_cap:  # noqa: PLR1730 (a comparison costs less than a call of min)
+            core = core_cap
+
+        tiers = language_tier[lowest] + canadian_tier[work]
+        transferability = education_group[education][tiers] + foreign_group[f.foreign_work_years][tiers]
+        if f.certificate_of_qualification:
+            transferability += certificate[lowest]
+        if transferability > transferability_cap:  # noqa: PLR1730 (a comparison costs less than a call of min)
+            transferability = transferability_cap
+
+        additional = nomination if f.provincial_nomination else 0
+        job = f.arranged_employment
+        if job is not None:
+            additional += arranged[job._value_]
+        credential = f.canadian_education
+        if credential is not None:
+            additional += canadian_education[credential._value_]
+        if first is not None:
+            french: LanguageLevels | None
+            other: LanguageLevels | None
+            if first.language is english:
+                french, other = second, first
             else:
-                add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, p, p, first))
-                transferability += p
-    if transferability > tr.cap:
-        transferability = _cap(lines, section_start, tr.cap, "skill transferability capped")
+                french, other = first, second
+            if (
+                french is not None
+                and french.listening >= french_minimum
+                and french.reading >= french_minimum
+                and french.writing >= french_minimum
+                and french.speaking >= french_minimum
+            ):
+                strong = (
+                    other is not None
+                    and other.listening >= english_minimum
+                    and other.reading >= english_minimum
+                    and other.writing >= english_minimum
+                    and other.speaking >= english_minimum
+                )
+                additional += strong_english if strong else weak_english
+        if f.sibling_in_canada:
+            additional += sibling
+        if additional > additional_cap:  # noqa: PLR1730 (a comparison costs less than a call of min)
+            additional = additional_cap
+        total = core + spouse_points + transferability + additional
+        if total_only:
+            return total
+        return total, core, spouse_points, transferability, additional
 
-    # D. Additional points.
-    additional = r.additional
-    start = len(lines)
-    extra = 0
-    if f.provincial_nomination:
-        p = additional.provincial_nomination
-        add(Line(Factor.PROVINCIAL_NOMINATION, p, p, None))
-        extra += p
-    if f.arranged_employment is not None:
-        p = additional.arranged_employment[f.arranged_employment]
-        add(Line(Factor.ARRANGED_EMPLOYMENT, p, p, (f.arranged_employment, p, r.id)))
-        extra += p
-    if f.canadian_education is not None:
-        p = additional.canadian_education[f.canadian_education]
-        add(Line(Factor.CANADIAN_EDUCATION, p, p, (f.canadian_education, p, r.id)))
-        extra += p
-    french_bonus = additional.french
-    if french_bonus is not None and (second is not None or (first is not None and first.language is _FRENCH)):
-        french: LanguageLevels | None = first
-        english: LanguageLevels | None = second
-        if first is None or first.language is _ENGLISH:
-            french, english = second, first
-        if french is not None and french.minimum >= french_bonus.french_minimum:
-            strong = english is not None and english.minimum >= french_bonus.english_minimum
-            p = french_bonus.strong_english if strong else french_bonus.weak_english
-            add(Line(Factor.FRENCH_LANGUAGE_SKILLS, p, p, (french_bonus, strong)))
-            extra += p
-    if f.sibling_in_canada:
-        p = additional.sibling_in_canada
-        add(Line(Factor.SIBLING_IN_CANADA, p, p, (p, r.id)))
-        extra += p
-    if extra > additional.cap:
-        extra = _cap(lines, start, additional.cap, "additional points capped")
-
-    return ScoreBreakdown(
-        total=core + spouse_points + transferability + extra,
-        core=core,
-        spouse=spouse_points,
-        skill_transferability=transferability,
-        additional=extra,
-        rules_id=r.id,
-        lines=tuple(lines),
-    )
-
-
-_ENGLISH = OfficialLanguage.ENGLISH
-_FRENCH = OfficialLanguage.FRENCH
-
-
-# Rendering of each line's row in words, done only when a detail is read.
-
-
-def _years(n: int) -> str:
-    return f"{n} year" if n == 1 else f"{n} years"
-
-
-def _language(row: tuple[LanguageLevels, Steps[int]]) -> str:
-    levels, table = row
-    scale = levels.language.scale
-    parts = ", ".join(
-        f"{ability} {scale} {level} ({table.points(level)})"
-        for ability, level in (
-            ("listening", levels.listening),
-            ("reading", levels.reading),
-            ("writing", levels.writing),
-            ("speaking", levels.speaking),
-        )
-    )
-    return f"{levels.language.value.capitalize()}: {parts}"
-
-
-def _all_four(levels: LanguageLevels) -> str:
-    return f"{levels.language.scale} {levels.minimum} or more in all four first-language abilities"
-
-
-def _none_under(points: int, rules_id: str) -> str:
-    return "" if points else f": no points under ruleset {rules_id}"
-
-
-def _kind(row: tuple[Enum, int, str], what: str) -> str:
-    kind, points, rules_id = row
-    return f"{what} ({kind.value.replace('_', ' ')}){_none_under(points, rules_id)}"
-
-
-def _french(row: tuple[FrenchBonus, bool]) -> str:
-    bonus, strong = row
-    french = f"NCLC {bonus.french_minimum} or more in all four French abilities"
-    if strong:
-        return f"{french} and CLB {bonus.english_minimum} or more in all four English abilities"
-    return f"{french}; English not tested, or below CLB {bonus.english_minimum} in an ability"
-
-
-_RENDER: dict[Factor, Callable[[Any], str]] = {
-    Factor.AGE: lambda age: f"age {age}",
-    Factor.EDUCATION: lambda education: education.label,
-    Factor.FIRST_OFFICIAL_LANGUAGE: _language,
-    Factor.SECOND_OFFICIAL_LANGUAGE: _language,
-    Factor.CANADIAN_WORK_EXPERIENCE: lambda years: f"{_years(years)} of Canadian work",
-    Factor.SPOUSE_EDUCATION: lambda education: f"spouse: {education.label}",
-    Factor.SPOUSE_OFFICIAL_LANGUAGE: lambda row: f"spouse: {_language(row)}",
-    Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE: lambda years: f"spouse: {_years(years)} of Canadian work",
-    Factor.EDUCATION_AND_LANGUAGE: lambda row: f"{row[0].label} with {_all_four(row[1])}",
-    Factor.EDUCATION_AND_CANADIAN_WORK: lambda row: f"{row[0].label} with {_years(row[1])} of Canadian work",
-    Factor.FOREIGN_WORK_AND_LANGUAGE: lambda row: f"{_years(row[0])} of foreign work with {_all_four(row[1])}",
-    Factor.FOREIGN_AND_CANADIAN_WORK: lambda row: (
-        f"{_years(row[0])} of foreign work with {_years(row[1])} of Canadian work"
-    ),
-    Factor.CERTIFICATE_OF_QUALIFICATION: lambda levels: f"certificate of qualification with {_all_four(levels)}",
-    Factor.PROVINCIAL_NOMINATION: lambda _: "provincial or territorial nomination",
-    Factor.ARRANGED_EMPLOYMENT: lambda row: _kind(row, "arranged employment"),
-    Factor.CANADIAN_EDUCATION: lambda row: _kind(row, "Canadian post-secondary credential"),
-    Factor.FRENCH_LANGUAGE_SKILLS: _french,
-    Factor.SIBLING_IN_CANADA: lambda row: f"brother or sister in Canada{_none_under(*row)}",
-}
+    return sections

@@ -1,0 +1,365 @@
+"""Every figure of issue 11 ("Speed"), each against a plain baseline measured in the same run, with "meets"/"MISSES".
+
+Run: ``python benchmarks/run.py [--quick] [--seed S]`` (numpy and, for the DataFrame figures, pandas installed).
+
+Absolute figures move by a third between runs on a shared machine; the ratios to a baseline timed in the same run
+hold much better, so each figure is printed both ways. The baselines:
+
+- *today's eager score()*: the scoring of crsrules 0.1, kept as the itemized scoring (``crsrules._lines._itemize``),
+  with 0.1's argument handling and its frozen attrs breakdown;
+- *a naive dict scorer*: a plain Python CRS written here over the ruleset's JSON form (``RuleSet.canonical()``) and a
+  factors file, checked against ``score()``: how fast plain code runs on this machine;
+- ``python -c pass`` for start-up, and today's day-by-day scan for the timeline.
+
+Rows for work not done yet print "not yet measured". Each timing is the best of several repeats, on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import attrs
+import numpy as np
+
+import crsrules
+from crsrules._lines import Line, _itemize
+from crsrules.batch import COLUMNS, score_columns
+from crsrules.candidate import Candidate
+from crsrules.model import Factors
+from crsrules.rules import RuleSet, resolve
+from crsrules.testing.corpus import random_factors
+
+POOL = 250_000  # the size of the whole Express Entry pool
+
+
+# Baseline 1: today's eager score(), as crsrules 0.1 ran it.
+
+
+@attrs.frozen(kw_only=True)
+class EagerBreakdown:
+    """The breakdown class of crsrules 0.1: a frozen attrs class holding every line."""
+
+    total: int
+    core: int
+    spouse: int
+    skill_transferability: int
+    additional: int
+    rules_id: str
+    lines: tuple[Line, ...] = attrs.field(repr=False)
+
+
+def eager_score(factors: Factors | Candidate, *, on: Any = None, rules: Any = None) -> EagerBreakdown:  # noqa: ANN401
+    """crsrules.score() of 0.1 (crsrules._api.score then), for Factors: the candidate check, then the scoring layer."""
+    if isinstance(factors, Candidate):
+        raise NotImplementedError
+    return _eager_scoring_score(factors, on=on, rules=rules)
+
+
+def _eager_scoring_score(factors: Factors, *, on: Any = None, rules: Any = None) -> EagerBreakdown:  # noqa: ANN401
+    """crsrules.scoring.score() of 0.1: resolve the rules, check the argument."""
+    ruleset = resolve(on=on, rules=rules)
+    if not isinstance(factors, Factors):
+        raise crsrules.InvalidValueError("factors", factors, "a crsrules.Factors or crsrules.Candidate")
+    return _eager_score_factors(factors, ruleset)
+
+
+def _eager_score_factors(f: Factors, r: RuleSet) -> EagerBreakdown:
+    """crsrules.scoring.score_factors() of 0.1: itemize every line, build the frozen attrs breakdown."""
+    lines, core, spouse, transferability, additional = _itemize(f, r)
+    return EagerBreakdown(
+        total=core + spouse + transferability + additional,
+        core=core,
+        spouse=spouse,
+        skill_transferability=transferability,
+        additional=additional,
+        rules_id=r.id,
+        lines=lines,
+    )
+
+
+# Baseline 2: a naive dict-based scorer, as anyone would write it from the published grid.
+
+
+def steps(table: dict[str, Any], value: int) -> Any:  # noqa: ANN401
+    points = table["below"]
+    for threshold, p in table["steps"]:
+        if value >= threshold:
+            points = p
+    return points
+
+
+def naive_total(f: dict[str, Any], r: dict[str, Any]) -> int:  # noqa: C901
+    """The CRS total of a factors file *f* under a ruleset's canonical form *r*, in plain Python."""
+    column = "with_spouse" if f.get("spouse") else "without_spouse"
+    core, tr, add = r["core"], r["skill_transferability"], r["additional"]
+    abilities = ("listening", "reading", "writing", "speaking")
+    first, second = f.get("first_language"), f.get("second_language")
+    points = steps(core["age"][column], f["age"]) + core["education"][column][f["education"]]
+    if first:
+        points += sum(steps(core["first_language"][column], first[a]) for a in abilities)
+    if second:
+        second_points = sum(steps(core["second_language"][column], second[a]) for a in abilities)
+        points += min(second_points, core["second_language_cap"][column])
+    work = f.get("canadian_work_years", 0)
+    points += steps(core["canadian_work"][column], work)
+    total = min(points, core["cap"][column])
+
+    spouse = f.get("spouse")
+    if spouse:
+        s = r["spouse"]
+        points = s["education"][spouse["education"]] + steps(s["canadian_work"], spouse.get("canadian_work_years", 0))
+        if spouse.get("first_language"):
+            points += sum(steps(s["first_language"], spouse["first_language"][a]) for a in abilities)
+        total += min(points, s["cap"])
+
+    lowest = min(first[a] for a in abilities) if first else 0
+    language_tier = steps(tr["language_tier"], lowest)
+    work_tier = steps(tr["canadian_work_tier"], work)
+
+    def tier(pair: list[int], at: int) -> int:
+        return 0 if at == 0 else pair[at - 1]
+
+    education = min(
+        tr["group_cap"],
+        tier(tr["education_with_language"][f["education"]], language_tier)
+        + tier(tr["education_with_canadian_work"][f["education"]], work_tier),
+    )
+    foreign_years = f.get("foreign_work_years", 0)
+    foreign = min(
+        tr["group_cap"],
+        tier(steps(tr["foreign_work_with_language"], foreign_years), language_tier)
+        + tier(steps(tr["foreign_work_with_canadian_work"], foreign_years), work_tier),
+    )
+    certificate = 0
+    if f.get("certificate_of_qualification"):
+        certificate = min(tr["group_cap"], steps(tr["certificate_with_language"], lowest))
+    total += min(tr["cap"], education + foreign + certificate)
+
+    points = 0
+    if f.get("provincial_nomination"):
+        points += add["provincial_nomination"]
+    if f.get("arranged_employment"):
+        points += add["arranged_employment"][f["arranged_employment"]]
+    if f.get("canadian_education"):
+        points += add["canadian_education"][f["canadian_education"]]
+    bonus = add["french"]
+    if bonus and first:
+        french, english = (first, second) if first["language"] == "french" else (second, first)
+        if french and min(french[a] for a in abilities) >= bonus["french_minimum"]:
+            strong = english is not None and min(english[a] for a in abilities) >= bonus["english_minimum"]
+            points += bonus["strong_english"] if strong else bonus["weak_english"]
+    if f.get("sibling_in_canada"):
+        points += add["sibling_in_canada"]
+    return total + min(points, add["cap"])
+
+
+# Measuring.
+
+
+def best(run: Callable[[], object], repeats: int) -> float:
+    """The best wall time of *repeats* runs, in seconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def interleaved(runs: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """The best wall time of each run, in seconds, timing every run once per round."""
+    times: dict[str, float] = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeats):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            times[name] = min(times[name], time.perf_counter() - start)
+    return times
+
+
+def kept_bytes(make: Callable[[Factors], object], population: list[Factors]) -> float:
+    """Bytes allocated per result for results kept in a list (the population itself already exists)."""
+    gc.collect()
+    tracemalloc.start()
+    kept = [make(f) for f in population]
+    current, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return current / len(kept)
+
+
+class Row(NamedTuple):
+    operation: str
+    figure: str
+    against: str
+    verdict: str
+
+
+def verdict(ok: bool) -> str:
+    return "meets" if ok else "MISSES"
+
+
+def pool_columns(rng: random.Random, rows: int, base: int) -> tuple[dict[str, Any], list[Factors], np.ndarray]:
+    """A pool of *rows* profiles as numpy columns (strings as numpy string arrays), drawn from *base* random Factors."""
+    profiles = [random_factors(rng) for _ in range(base)]
+    flat: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    for f in profiles:
+        data = crsrules.dump_factors(f)
+        for name in COLUMNS:
+            value: Any = data
+            for key in name.split("."):
+                value = value.get(key) if isinstance(value, dict) else None
+            flat[name].append(value)
+    picks = np.random.default_rng(rng.randrange(2**32)).integers(0, base, rows)
+    columns: dict[str, Any] = {}
+    for name, values in flat.items():
+        if name.endswith(("language", "education", "employment")):
+            array = np.array(["" if v is None else v for v in values])
+        elif isinstance(values[0], bool):
+            array = np.array(values, dtype=bool)
+        else:
+            array = np.array([0 if v is None else v for v in values], dtype=np.int64)
+        columns[name] = array[picks]
+    return columns, profiles, picks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer profiles and repeats (a smoke run)")
+    parser.add_argument("--seed", type=int, default=2015)
+    args = parser.parse_args()
+    count, repeats = (5_000, 3) if args.quick else (40_000, 5)
+    rng = random.Random(args.seed)
+    ruleset = crsrules.get_rules("2025-03-25")
+    population = [random_factors(rng) for _ in range(count)]
+    documents = [crsrules.dump_factors(f) for f in population]
+    canonical = ruleset.canonical()
+
+    # The naive scorer is a baseline only if it is right.
+    for f, d in zip(population[:2_000], documents, strict=False):
+        assert naive_total(d, canonical) == crsrules.score(f, rules=ruleset).total, d  # noqa: S101
+
+    def rate(run: Callable[[], object], n: int = count) -> float:
+        return n / best(run, repeats)
+
+    s = crsrules.scorer(ruleset)
+    # Each figure and its baselines timed in turn, round after round, so that a slower spell of a shared machine
+    # weighs on all of them alike; the best round of each counts.
+    rates = {
+        name: count / seconds
+        for name, seconds in interleaved(
+            {
+                "naive": lambda: [naive_total(d, canonical) for d in documents],
+                "eager": lambda: [eager_score(f, rules=ruleset).total for f in population],
+                "eager kept": lambda: [eager_score(f, rules=ruleset) for f in population],
+                "lazy kept": lambda: [crsrules.score(f, rules=ruleset) for f in population],
+                "lazy kept id": lambda: [crsrules.score(f, rules="2025-03-25") for f in population],
+                "total()": lambda: [crsrules.total(f, rules=ruleset) for f in population],
+                "scorer": lambda: [s.total(f) for f in population],
+            },
+            repeats,
+        ).items()
+    }
+    naive, eager, eager_kept, lazy_kept, lazy_kept_id, total_fn, scorer_total = rates.values()
+    sample = population[:10_000]
+    eager_bytes = kept_bytes(lambda f: eager_score(f, rules=ruleset), sample)
+    lazy_bytes = kept_bytes(lambda f: crsrules.score(f, rules=ruleset), sample)
+
+    columns, profiles, picks = pool_columns(rng, POOL, 5_000)
+    check = score_columns({k: v[:5_000] for k, v in columns.items()}, rules=ruleset)["total"]
+    wanted = [crsrules.score(profiles[i], rules=ruleset).total for i in picks[:5_000]]
+    assert wanted == check.tolist()  # noqa: S101
+    pool_seconds = best(lambda: score_columns(columns, rules=ruleset), repeats)
+    pool_rate = POOL / pool_seconds
+    python_rows = 20_000
+    pure = {k: v[:python_rows] for k, v in columns.items()}
+    pure_rate = rate(lambda: score_columns(pure, rules=ruleset, numpy=False), python_rows)
+    pool_today = POOL / eager
+
+    rows = [
+        Row(
+            "score() with full breakdown, results kept in a list",
+            f"{lazy_kept:,.0f}/s (rules by id: {lazy_kept_id:,.0f}/s); today {eager_kept:,.0f}/s",
+            f"{lazy_kept / eager_kept:.1f}x today's eager score() (target 6x); "
+            f"{lazy_kept / naive:.1f}x the naive dict scorer (today {eager_kept / naive:.2f}x)",
+            verdict(lazy_kept >= 6 * eager_kept),
+        ),
+        Row(
+            "  bytes per kept result",
+            f"{lazy_bytes:,.0f} bytes; today {eager_bytes:,.0f}",
+            f"{eager_bytes / lazy_bytes:.1f}x less than today (target at most 300 bytes)",
+            verdict(lazy_bytes <= 300),
+        ),
+        Row(
+            "totals only: crsrules.scorer(rules).total(f)",
+            f"{scorer_total:,.0f}/s; crsrules.total(f, rules=) {total_fn:,.0f}/s",
+            f"{scorer_total / eager:.1f}x today's score() (target 10x; total(): {total_fn / eager:.1f}x); "
+            f"{scorer_total / naive:.1f}x the naive dict scorer",
+            verdict(scorer_total >= 10 * eager),
+        ),
+        Row(
+            f"{POOL:,} profiles: score_columns, numpy columns",
+            f"{pool_seconds * 1000:.0f} ms, {pool_rate:,.0f} rows/s (target 4,000,000 rows/s, under 100 ms)",
+            f"{pool_rate / eager:.0f}x today's score() ({pool_today:.1f} s for the pool); "
+            f"{pool_rate / naive:.0f}x the naive dict scorer",
+            verdict(pool_rate >= 4_000_000) + " 4M rows/s; " + verdict(pool_seconds < 0.1) + " 0.1 s",
+        ),
+        Row(
+            "  score_columns in pure Python (numpy=False)",
+            f"{pure_rate:,.0f} rows/s",
+            f"{pure_rate / eager:.1f}x today's score(); {pure_rate / naive:.2f}x the naive dict scorer",
+            "(no target)",
+        ),
+    ]
+    pandas = _pandas()
+    if pandas is not None:
+        frame = pandas.DataFrame({k: v.tolist() if v.dtype.kind == "U" else v for k, v in columns.items()})
+        frame_seconds = best(lambda: score_columns(frame, rules=ruleset), repeats)
+        categories = frame.copy()
+        for name in categories.columns:
+            if columns[name].dtype.kind == "U":
+                categories[name] = categories[name].astype("category")
+        category_seconds = best(lambda: score_columns(categories, rules=ruleset), repeats)
+        rows.append(
+            Row(
+                "  the pool as a pandas DataFrame",
+                f"strings {frame_seconds * 1000:.0f} ms; categoricals {category_seconds * 1000:.0f} ms",
+                f"{POOL / frame_seconds:,.0f} and {POOL / category_seconds:,.0f} rows/s",
+                "(no target)",
+            )
+        )
+
+    startup = best(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), repeats)
+    not_yet = "not yet measured"
+    rows += [
+        Row("import crsrules", not_yet, f"python -c pass: {startup * 1000:.0f} ms (target: 30 ms of own import)", ""),
+        Row("CLI crsrules score FILE", not_yet, f"target 5x python -c pass ({5 * startup * 1000:.0f} ms)", ""),
+        Row("timeline, 1 and 3 years", not_yet, "target 10x today's day scan", ""),
+        Row("rounds_invited, all rounds", not_yet, "target 3x today; 500 jobs under 1 s", ""),
+        Row("score(candidate, on=)", not_yet, "target 2x today", ""),
+    ]
+
+    print(f"crsrules {crsrules.__version__}, Python {sys.version.split()[0]}, numpy {np.__version__}; "
+          f"{count:,} random profiles, ruleset {ruleset.id}, best of {repeats}")  # fmt: skip
+    print(f"baselines: naive dict scorer {naive:,.0f}/s; today's eager score() {eager:,.0f}/s\n")
+    for row in rows:
+        print(f"{row.operation}\n    {row.figure}\n    {row.against}\n    {row.verdict or '-'}")
+
+
+def _pandas() -> Any:  # noqa: ANN401 (the module, when installed)
+    try:
+        import pandas as pd  # noqa: PLC0415 (optional)
+    except ImportError:
+        return None
+    return pd
+
+
+if __name__ == "__main__":
+    main()
