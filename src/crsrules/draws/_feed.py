@@ -217,9 +217,12 @@ def parse_feed(raw: bytes | str, *, feed_date: date | None = None, source: str |
         raise FeedError(msg)
     try:
         data = json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant)
+    except FeedError:
+        raise
     except json.JSONDecodeError as exc:
-        end = " (the file ends early: it may be cut short)" if exc.pos >= len(text.rstrip()) else ""
-        msg = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{end}"
+        cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        end = " (the file ends early: it may be cut short; download it again)" if cut else ""
+        msg = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}){end}"
         raise FeedError(msg) from None
     except RecursionError:
         msg = "not a rounds feed: nested too deeply"
@@ -261,7 +264,7 @@ class _Round:
                 raise self.error(field, f"must be a number of at most 12 digits (got {short_repr(value)})")
             return str(value)
         if not isinstance(value, str):
-            raise self.error(field, f"must be a string (got {short_repr(value)}, a {_json_type(value)})")
+            raise self.error(field, f"must be a string (got {short_repr(value)}, a JSON {_json_type(value)})")
         if len(value) > _MAX_TEXT:
             raise self.error(field, f"must be at most {_MAX_TEXT:,} characters (got {len(value):,})")
         return _plain(value)
