@@ -109,7 +109,7 @@ def read_folder(folder: Path) -> Stored | None:
     try:
         with path.open("rb") as file:
             raw = file.read(_MAX_MANIFEST_BYTES + 1)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
         msg = f"cannot read {path}: {exc.strerror or exc}"

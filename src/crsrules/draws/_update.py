@@ -76,7 +76,8 @@ class UpdateReport:
     folder: str
     #: The rounds the feed added, by number.
     new_rounds: tuple[str, ...] = ()
-    #: The pool distributions the feed added, by round number (a new round's, or one IRCC published late).
+    #: The pool distributions the feed added to rounds the data had (published late), by round number; a new
+    #: round's distribution comes with the round.
     new_distributions: tuple[str, ...] = ()
     #: The published values that the feed changed, field by field.
     corrections: tuple[RoundCorrection, ...] = ()
