@@ -422,9 +422,12 @@ def _stale_rules_as_warnings(category: type[Warning] = StaleRulesWarning) -> Ite
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", category)
         yield
+    shown: set[str] = set()  # each message once: replaying many rounds after the last known date warns for each
     for warning in caught:
         if issubclass(warning.category, category):
-            _error(f"warning: {warning.message}")
+            if str(warning.message) not in shown:
+                _error(f"warning: {warning.message}")
+            shown.add(str(warning.message))
         else:  # pragma: no cover (other warnings go out as they came)
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 

@@ -690,3 +690,15 @@ def test_a_corrupt_folder_is_a_warning_on_the_command_line(tmp_path, capsys, fol
 
 def test_the_data_command_needs_an_action(capsys):
     assert 2 == run(capsys, "data")[0]
+
+
+def test_replaying_updated_rounds_warns_once_per_message(tmp_path, capsys):
+    """Rounds after the rules' last known date each warn once, not once per check."""
+    update_data(write(tmp_path, newer_feed(("438", date(2026, 9, 2)), ("439", date(2026, 9, 16)))))
+    path = str(CANDIDATES / "stem-developer-abroad.json")
+    code, _, err = run(capsys, "invited", path, "--since", "2026-09-01")
+    assert 0 == code
+    lines = err.splitlines()
+    assert 2 == len(lines)
+    assert len(set(lines)) == len(lines)
+    assert all("'crsrules data status' shows how current" in line for line in lines)
