@@ -348,7 +348,7 @@ def read_feed(data: object, *, feed_date: date | None = None, source: str | None
     """Read IRCC's rounds feed, already parsed from JSON: every round and pool distribution, checked.
 
     Args:
-        data: The feed, as :func:`json.loads` gives it: an object with a ``rounds`` array.
+        data: The feed, as ``json.loads`` gives it: an object with a ``rounds`` array.
         feed_date: The day the feed was downloaded. No date in it may be later (a day's slack for time zones).
         source: What each record's ``source`` says; by default ``"IRCC ee_rounds_123_en.json of <feed_date>"``.
 
