@@ -4,7 +4,11 @@
 developer's own updates do not change what the tests and the doctests see.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
-os.environ["CRSRULES_DATA_DIR"] = tempfile.mkdtemp(prefix="crsrules-test-data-")
+_EMPTY = tempfile.mkdtemp(prefix="crsrules-test-data-")
+os.environ["CRSRULES_DATA_DIR"] = _EMPTY
+atexit.register(shutil.rmtree, _EMPTY, ignore_errors=True)

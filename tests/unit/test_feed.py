@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import crsrules
 from crsrules.categories import Category
 from crsrules.draws import DrawKind, Feed, FeedError, parse_feed, read_feed
 from crsrules.draws._load import distributions_csv, rounds_csv
@@ -378,3 +379,29 @@ def test_a_truncated_feed_says_it_ends_early():
 
 def test_a_feed_with_a_byte_order_mark_is_read():
     assert parse_feed(b"\xef\xbb\xbf" + TRIMMED_FEED.read_bytes(), feed_date=FEED_DAY).draws
+
+
+def test_the_quick_check_of_round_names_agrees_with_round_type():
+    """A feed of many rounds of unknown names is read without looking for close names each time."""
+    from crsrules.draws import round_type, round_types
+    from crsrules.draws._rounds import is_known_round_name
+
+    names = [n for t in round_types() for n in (t.name, *t.former_names)]
+    for name in [*names, *(n.upper() for n in names), "General  ", "Agriculture Occupations, 2027-Version 1", "x"]:
+        try:
+            round_type(name)
+        except crsrules.UnknownRoundNameError:
+            assert not is_known_round_name(name), name
+        else:
+            assert is_known_round_name(name), name
+
+
+def test_a_feed_of_many_rounds_of_unknown_names_is_read():
+    model = trimmed_round("437")
+    rounds = []
+    for index in range(2000):
+        item = copy.deepcopy(model)
+        item.update(drawNumber=str(1000 + index), drawName=f"New category {index}", drawNumberURL="", mitext="")
+        rounds.append(item)
+    feed = read(rounds)
+    assert 2000 == len(feed.unknown_round_names)

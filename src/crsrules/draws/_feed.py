@@ -37,8 +37,8 @@ from attrs import frozen
 from crsrules.draws._load import _INCONSISTENT_DISTRIBUTIONS, _POOL_LABELS, _SUBTOTAL_LABELS, _TOTAL_LABEL
 from crsrules.draws._load import _UNREADABLE_TIE_BREAKS as _LOAD_UNREADABLE
 from crsrules.draws._record import _NUMBER, Draw, PoolDistribution, ScoreRange, _number_key
-from crsrules.draws._rounds import DrawKind, round_type
-from crsrules.errors import CRSRulesError, InvalidValueError, UnknownRoundNameError, short_repr
+from crsrules.draws._rounds import DrawKind, is_known_round_name, round_type
+from crsrules.errors import CRSRulesError, InvalidValueError, short_repr
 
 __all__ = ["FEED_NAME", "FEED_URL", "Feed", "FeedError", "parse_feed", "read_feed"]
 
@@ -507,10 +507,9 @@ def _round_name(entry: _Round) -> tuple[str, Any]:
     name = entry.text("drawName")
     if not name:
         raise entry.error("drawName", "must not be empty")
-    try:
-        kind = round_type(name)
-    except UnknownRoundNameError:
+    if not is_known_round_name(name):
         return name, None
+    kind = round_type(name)
     return kind.name, kind
 
 

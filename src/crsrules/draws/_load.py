@@ -38,7 +38,7 @@ from crsrules.draws._record import (
     ScoreRange,
     _number_key,
 )
-from crsrules.draws._rounds import DrawKind, round_type
+from crsrules.draws._rounds import DrawKind, is_known_round_name, round_type
 from crsrules.draws._store import POOL, ROUNDS, CorruptFolderError, Stored, UserDataWarning, data_dir, read_folder
 from crsrules.errors import InvalidValueError, UnknownRoundNameError
 from crsrules.tables import RulesDefinitionError
@@ -183,17 +183,16 @@ def _parse_round(where: str, row: list[str], *, strict: bool = True) -> Draw:
     if _NUMBER.fullmatch(number) is None:
         msg = f"{where}: round must be a number, with a letter suffix for 91a and 91b (got {number!r})"
         raise DrawDataError(msg)
+    kind = None  # not strict: a name crsrules does not know is a round of a category it does not know
     try:
-        kind = round_type(name)
+        if strict or is_known_round_name(name):
+            kind = round_type(name)
     except UnknownRoundNameError as exc:
-        if strict:
-            msg = (
-                f"{where}: round {number}: {exc} Add a program round's name to "
-                "crsrules.draws._rounds._PROGRAM_ROUNDS, or a category round's name to its category version's round "
-                "names."
-            )
-            raise DrawDataError(msg) from exc
-        kind = None
+        msg = (
+            f"{where}: round {number}: {exc} Add a program round's name to crsrules.draws._rounds._PROGRAM_ROUNDS, "
+            "or a category round's name to its category version's round names."
+        )
+        raise DrawDataError(msg) from exc
     if kind is not None and kind.name != name:
         msg = f"{where}: round {number}: round_type must be IRCC's current name {kind.name!r} (got {name!r})"
         raise DrawDataError(msg)

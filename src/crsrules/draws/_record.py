@@ -12,8 +12,8 @@ from attrs import field, frozen
 
 from crsrules import _validation as v
 from crsrules.categories import Category
-from crsrules.draws._rounds import CATEGORIES, DrawKind, round_type
-from crsrules.errors import InvalidValueError, UnknownRoundNameError
+from crsrules.draws._rounds import CATEGORIES, DrawKind, is_known_round_name, round_type
+from crsrules.errors import InvalidValueError
 from crsrules.rules import available_rulesets, rules_in_force
 
 __all__ = ["DataVersion", "Draw", "PoolDistribution", "RoundCorrection", "ScoreRange"]
@@ -66,15 +66,6 @@ def _text(*, optional: bool = False) -> v.Validator:
             raise InvalidValueError(attribute.name, value, what)
 
     return check
-
-
-def _known_name(name: str) -> bool:
-    """Whether *name* is a round name crsrules knows (a program round's, or a category version's)."""
-    try:
-        round_type(name)
-    except UnknownRoundNameError:
-        return False
-    return True
 
 
 def _to_category(value: object) -> object:
@@ -136,8 +127,9 @@ class Draw:
     def __attrs_post_init__(self) -> None:
         # A round name crsrules does not know is a round of a category it does not know yet (a new category, read
         # from a newer rounds feed): such a round keeps its name and has no category.
-        unknown_category = self.kind is DrawKind.CATEGORY and self.category is None and not _known_name(self.round_name)
-        if (self.kind is DrawKind.CATEGORY) != (self.category is not None) and not unknown_category:
+        category_round = self.kind is DrawKind.CATEGORY
+        unknown_category = category_round and self.category is None and not is_known_round_name(self.round_name)
+        if category_round != (self.category is not None) and not unknown_category:
             allowed = "a category slug for a category round, and None for any other round"
             raise InvalidValueError("category", self.category, f"{allowed} (kind is {self.kind.value!r})")
         # A round in the evening, Ottawa time, can have a tie-breaking time on the next day in UTC (round 139).
@@ -172,12 +164,9 @@ class Draw:
     @property
     def category_version(self) -> str | None:
         """IRCC's version label of the category's instructions, such as ``"Version 1"``; None for a program round."""
-        if self.category is None:
+        if self.category is None or not is_known_round_name(self.round_name):  # or made by hand, under another name
             return None
-        try:
-            return round_type(self.round_name).category_version
-        except UnknownRoundNameError:  # a round made by hand, under a name IRCC never used
-            return None
+        return round_type(self.round_name).category_version
 
     def as_dict(self) -> dict[str, object]:
         """The round as JSON-ready data: enums as their values, dates and times as ISO strings.
