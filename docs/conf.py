@@ -74,6 +74,8 @@ nitpick_ignore = [
     ("py:class", "datetime.date"),
     ("py:class", "datetime.datetime"),
     ("py:class", "enum.Enum"),
+    ("py:class", "os.PathLike"),
+    ("py:class", "pathlib.Path"),
     ("py:class", "random.Random"),
     # datetime.date imported under TYPE_CHECKING only: autodoc can show it only by its bare name.
     ("py:class", "date"),

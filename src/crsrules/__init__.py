@@ -36,6 +36,7 @@ from crsrules.categories import (
     version_for_round_name,
 )
 from crsrules.derive import Derivation, derive, factors
+from crsrules.draws import DataStatus, UserDataWarning, data_status
 from crsrules.errors import (
     CRSRulesError,
     InvalidArgumentsError,
@@ -97,6 +98,7 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "CecAssessment",
     "Certificate",
     "Credential",
+    "DataStatus",
     "Derivation",
     "EARLIEST_DATE",
     "Education",
@@ -141,6 +143,7 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "UnknownOccupationError",
     "UnknownRoundNameError",
     "UnknownRulesetError",
+    "UserDataWarning",
     "__version__",
     "available_category_versions",
     "available_rulesets",
@@ -148,6 +151,7 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "category_version",
     "category_versions",
     "cec_eligibility",
+    "data_status",
     "derive",
     "draws",
     "dump_candidate",

@@ -3,11 +3,13 @@
 ``score`` scores a candidate file or a factors file; ``timeline`` lists the dates a candidate's score changes;
 ``eligibility`` checks the programs and the categories; ``invited`` lists the rounds that would have invited a
 candidate; ``draws`` lists the rounds of invitations; ``occupation`` looks up NOC 2021 unit groups; ``schema`` prints
-the JSON Schema of the input files; ``rules`` lists the rulesets.
+the JSON Schema of the input files; ``rules`` lists the rulesets; ``data update`` brings the rounds up to date from
+IRCC's rounds feed and ``data status`` shows the data in use and what is stale.
 
 Bad input exits with status 2 and a short message on standard error, never a traceback: a file too large, not
 UTF-8, not JSON, nested too deeply or with a key twice, invalid data, a closed or full output. Input files are read
-up to a size limit (``--max-input-bytes``, ``CRSRULES_MAX_INPUT_BYTES``, 5,000,000 bytes by default).
+up to a size limit (``--max-input-bytes``, ``CRSRULES_MAX_INPUT_BYTES``, 5,000,000 bytes by default); a rounds
+feed up to its own (``data update --max-input-bytes``, 20,000,000 bytes by default).
 """
 
 from __future__ import annotations
@@ -228,7 +230,41 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     for reads_a_file in (score_, timeline_, eligibility, invited):
         reads_a_file.add_argument("--max-input-bytes", type=_byte_count, metavar="N", help=_LIMIT_HELP)
+    _add_data_commands(commands)
     return parser
+
+
+def _add_data_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    text_or_json = {"choices": ("text", "json"), "default": "text", "help": "output format (default: text)"}
+    data = commands.add_parser(
+        "data",
+        help="bring the rounds up to date from IRCC's feed; show the data in use",
+        description="The rounds of invitations are data, versioned apart from crsrules' code. 'data update' stores "
+        f"newer rounds in the user data folder (${draws_module.DATA_DIR_ENV}, else the platform's).",
+    )
+    actions = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")
+    update = actions.add_parser(
+        "update",
+        help="read a newer copy of IRCC's rounds feed and store the merged rounds",
+        description=f"Read IRCC's rounds feed ({draws_module.FEED_URL}), check every round, merge it with the "
+        "data in use and store it in the user data folder; each round IRCC corrected is listed. A feed older than "
+        "the data in use, or one that lacks rounds it has, is refused unless --force; no round is ever lost.",
+    )
+    update.add_argument("file", metavar="FILE", help=f"the feed, {draws_module.FEED_NAME} ('-' reads standard input)")
+    update.add_argument("--force", action="store_true", help="take an older or partial feed (no round is lost)")
+    update.add_argument("--feed-date", type=_iso_date, metavar="DATE", help="the day the feed was downloaded "
+                        "(default: a date in FILE's name, else its modification day; today for standard input)")
+    update.add_argument("--max-input-bytes", type=_byte_count, metavar="N", help="read at most N bytes of FILE "
+                        f"(default: {draws_module.DEFAULT_MAX_FEED_BYTES:,}); a larger file is an error")
+    update.add_argument("--format", **text_or_json)  # type: ignore[arg-type]
+    status = actions.add_parser(
+        "status",
+        help="show the data in use, each dataset's version, and what is stale",
+        description="Show the rounds data in use and its version (the date of the feed it came from), its last "
+        "round, the rounds IRCC corrected, each dataset's version and provenance, the last day the rules were "
+        "confirmed (crsrules.rules.LAST_KNOWN_DATE) and what is stale today.",
+    )
+    status.add_argument("--format", **text_or_json)  # type: ignore[arg-type]
 
 
 def _max_input_bytes(args: argparse.Namespace) -> int:
@@ -246,6 +282,20 @@ def _max_input_bytes(args: argparse.Namespace) -> int:
 def _read_json(name: str, limit: int) -> Any:  # noqa: ANN401 (any JSON)
     """The JSON in file *name* (``-``: standard input), read up to *limit* bytes, strictly parsed."""
     where = "standard input" if name == "-" else name
+    raw = _read_input(name, limit)
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as exc:
+        msg = f"cannot read {where}: not UTF-8 text (byte {exc.start:,} is {raw[exc.start]:#04x})"
+        raise _UsageError(msg) from None
+    return _parse_json(text, where)
+
+
+def _read_input(
+    name: str, limit: int, *, kind: str = "a candidate file is a few kilobytes", setting: str = _MAX_INPUT_ENV
+) -> bytes | str:
+    """The content of file *name* (``-``: standard input), read up to *limit* bytes; a larger file is an error."""
+    where = "standard input" if name == "-" else name
     try:
         if name == "-":
             if sys.stdin is None:
@@ -260,16 +310,11 @@ def _read_json(name: str, limit: int) -> Any:  # noqa: ANN401 (any JSON)
         raise _UsageError(msg) from None
     if len(raw) > limit:
         msg = (
-            f"{where} is larger than the input size limit of {limit:,} bytes (a candidate file is a few kilobytes); "
-            f"raise it with --max-input-bytes or {_MAX_INPUT_ENV} if the file is right"
+            f"{where} is larger than the input size limit of {limit:,} bytes ({kind}); "
+            f"raise it with --max-input-bytes{f' or {setting}' if setting else ''} if the file is right"
         )
         raise _UsageError(msg)
-    try:
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError as exc:
-        msg = f"cannot read {where}: not UTF-8 text (byte {exc.start:,} is {raw[exc.start]:#04x})"
-        raise _UsageError(msg) from None
-    return _parse_json(text, where)
+    return raw
 
 
 class _NotJSONError(ValueError):
@@ -372,14 +417,17 @@ def _first_duplicate(data: object) -> tuple[str, str] | None:
 
 
 @contextmanager
-def _stale_rules_as_warnings() -> Iterator[None]:
-    """Print each StaleRulesWarning raised inside as ``crsrules: warning: ...`` on standard error."""
+def _stale_rules_as_warnings(category: type[Warning] = StaleRulesWarning) -> Iterator[None]:
+    """Print each warning of *category* raised inside as ``crsrules: warning: ...`` on standard error."""
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", StaleRulesWarning)
+        warnings.simplefilter("always", category)
         yield
+    shown: set[str] = set()  # each message once: replaying many rounds after the last known date warns for each
     for warning in caught:
-        if issubclass(warning.category, StaleRulesWarning):
-            _error(f"warning: {warning.message}")
+        if issubclass(warning.category, category):
+            if str(warning.message) not in shown:
+                _error(f"warning: {warning.message}")
+            shown.add(str(warning.message))
         else:  # pragma: no cover (other warnings go out as they came)
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 
@@ -599,6 +647,26 @@ def _occupation(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{o.code}  {o.title}  (TEER {o.teer}, {skilled})\n")
 
 
+def _data(args: argparse.Namespace, out: TextIO) -> None:
+    if args.data_command == "status":
+        status = draws_module.data_status()
+        if args.format == "json":
+            out.write(json.dumps(status.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        else:
+            out.writelines(f"{line}\n" for line in status.lines())
+        return
+    limit = draws_module.DEFAULT_MAX_FEED_BYTES if args.max_input_bytes is None else int(args.max_input_bytes)
+    feed: bytes | str = args.file
+    if args.file == "-":
+        raw = _read_input("-", limit, kind="IRCC's rounds feed is about 800 KB", setting="")
+        feed = raw.encode("utf-8") if isinstance(raw, str) else raw
+    report = draws_module.update_data(feed, force=args.force, feed_date=args.feed_date, max_bytes=limit)
+    if args.format == "json":
+        out.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.writelines(f"{line}\n" for line in report.lines())
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "score": _score,
     "timeline": _timeline,
@@ -608,6 +676,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "occupation": _occupation,
     "schema": _schema,
     "rules": _rules,
+    "data": _data,
 }
 
 
@@ -660,7 +729,8 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         sys.exit(_write("") or exc.code)
     out = io.StringIO()
     try:
-        _COMMANDS[args.command](args, out)
+        with _stale_rules_as_warnings(draws_module.UserDataWarning):  # a user data folder that cannot be used
+            _COMMANDS[args.command](args, out)
     except (_UsageError, CRSRulesError) as exc:
         _error(f"error: {exc}")
         sys.exit(2)

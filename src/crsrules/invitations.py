@@ -15,7 +15,11 @@ the round's tie-breaking time (from 2017-06-06; IRCC publishes the time from rou
 have been invited under the rules of 2025-03-25?".
 
 The verdict is ``None`` (cannot tell) for a tie when the round's tie-breaking time or the profile's submission time
-is unknown.
+is unknown, and for a round of a category crsrules does not know yet (read from a newer rounds feed with
+``crsrules data update``).
+
+Each verdict names the rounds data it was computed from (:attr:`InvitationCheck.data_version`, see
+:func:`crsrules.draws.data_version`): the package's, or the user data folder's after an update.
 """
 
 from __future__ import annotations
@@ -29,8 +33,8 @@ from crsrules._api import score
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate
 from crsrules.categories import CategoryNotInForceError, category_eligibility
-from crsrules.draws import Draw, DrawKind, history
-from crsrules.errors import InvalidValueError
+from crsrules.draws import Draw, DrawKind, by_number, data_version, history
+from crsrules.errors import CRSRulesError, InvalidValueError
 from crsrules.headings import Factor
 from crsrules.programs import Program, ProgramEligibility, program_eligibility
 from crsrules.scoring import ScoreBreakdown
@@ -66,6 +70,11 @@ class InvitationCheck:
     category: CategoryEligibility | None = field(repr=False)
     #: Every reason for the verdict, in words.
     reasons: tuple[str, ...]
+    #: The id of the rounds data the round comes from (:attr:`crsrules.draws.DataVersion.id`, such as
+    #: ``"package:2026-08-20"``); None for a round that is not in the data in use (made by hand).
+    #:
+    #: .. versionadded:: 0.2.0
+    data_version: str | None = None
 
     @property
     def margin(self) -> int:
@@ -84,6 +93,7 @@ class InvitationCheck:
             "invited": self.invited,
             "rules_id": self.breakdown.rules_id,
             "reasons": list(self.reasons),
+            "data_version": self.data_version,
         }
 
 
@@ -121,6 +131,13 @@ def invitation(candidate: Candidate, draw: Draw, *, rules: RuleSet | str | None 
         score_verdict, why = _tie(candidate, draw)
         reasons.append(f"CRS {total} equals the cut-off: {why}")
     invited = False if not conditions_met else score_verdict
+    if not draw.category_known:
+        reasons.append(
+            f"the round is for a category crsrules does not know ({draw.round_name!r}), so its condition cannot be "
+            "checked: a newer crsrules release may know it"
+        )
+        if invited:
+            invited = None
     return InvitationCheck(
         draw=draw,
         invited=invited,
@@ -129,7 +146,17 @@ def invitation(candidate: Candidate, draw: Draw, *, rules: RuleSet | str | None 
         programs=programs,
         category=category,
         reasons=tuple(reasons),
+        data_version=_data_version_of(draw),
     )
+
+
+def _data_version_of(draw: Draw) -> str | None:
+    """The id of the rounds data in use, if *draw* is one of its rounds; None for a round made by hand."""
+    try:
+        found = by_number(draw.number)
+    except CRSRulesError:
+        return None
+    return data_version().id if found == draw else None
 
 
 def _conditions(

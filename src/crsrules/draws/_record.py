@@ -12,11 +12,11 @@ from attrs import field, frozen
 
 from crsrules import _validation as v
 from crsrules.categories import Category
-from crsrules.draws._rounds import CATEGORIES, DrawKind, round_type
-from crsrules.errors import InvalidValueError, UnknownRoundNameError
+from crsrules.draws._rounds import CATEGORIES, DrawKind, is_known_round_name, round_type
+from crsrules.errors import InvalidValueError
 from crsrules.rules import available_rulesets, rules_in_force
 
-__all__ = ["Draw", "PoolDistribution", "ScoreRange"]
+__all__ = ["DataVersion", "Draw", "PoolDistribution", "RoundCorrection", "ScoreRange"]
 
 #: The highest CRS score there is: the top of IRCC's 601-1200 range.
 _MAX_SCORE = 1200
@@ -111,7 +111,8 @@ class Draw:
     invitations: int = field(validator=v.whole_number(0, 10**6, "a whole number of invitations 0-1000000"))
     #: The lowest CRS score invited (IRCC's "CRS score of lowest-ranked candidate invited").
     cutoff: int = field(validator=v.whole_number(0, _MAX_SCORE, f"a CRS score 0-{_MAX_SCORE}"))
-    #: The category, for a category round only.
+    #: The category, for a category round only; None also for a round of a category crsrules does not know (its
+    #: :attr:`round_name` is none crsrules knows; see :attr:`category_known`).
     category: Category | None = field(default=None, converter=_to_category, validator=_category)
     #: The tie-breaking time (UTC): of the candidates at the cut-off score, those whose profile was submitted before
     #: it were invited. None before round 77 (2017-11-08), when IRCC published none, and for round 208, whose
@@ -124,7 +125,11 @@ class Draw:
     source: str = field(default="", validator=v.instance(str, "a string"))
 
     def __attrs_post_init__(self) -> None:
-        if (self.kind is DrawKind.CATEGORY) != (self.category is not None):
+        # A round name crsrules does not know is a round of a category it does not know yet (a new category, read
+        # from a newer rounds feed): such a round keeps its name and has no category.
+        category_round = self.kind is DrawKind.CATEGORY
+        unknown_category = category_round and self.category is None and not is_known_round_name(self.round_name)
+        if category_round != (self.category is not None) and not unknown_category:
             allowed = "a category slug for a category round, and None for any other round"
             raise InvalidValueError("category", self.category, f"{allowed} (kind is {self.kind.value!r})")
         # A round in the evening, Ottawa time, can have a tie-breaking time on the next day in UTC (round 139).
@@ -146,14 +151,22 @@ class Draw:
         return rules_in_force(self.date).id
 
     @property
+    def category_known(self) -> bool:
+        """False for a category round whose name crsrules does not know (a new category): its :attr:`category` is None.
+
+        Such a round comes from a rounds feed newer than crsrules (``crsrules data update``); a newer crsrules that
+        knows the name gives it its category.
+
+        .. versionadded:: 0.2.0
+        """
+        return self.kind is not DrawKind.CATEGORY or self.category is not None
+
+    @property
     def category_version(self) -> str | None:
         """IRCC's version label of the category's instructions, such as ``"Version 1"``; None for a program round."""
-        if self.category is None:
+        if self.category is None or not is_known_round_name(self.round_name):  # or made by hand, under another name
             return None
-        try:
-            return round_type(self.round_name).category_version
-        except UnknownRoundNameError:  # a round made by hand, under a name IRCC never used
-            return None
+        return round_type(self.round_name).category_version
 
     def as_dict(self) -> dict[str, object]:
         """The round as JSON-ready data: enums as their values, dates and times as ISO strings.
@@ -308,3 +321,99 @@ class PoolDistribution:
         if self.total is not None and self.total != self.candidates:
             found.append(f"the total is {self.total:,} but the ranges add up to {self.candidates:,}")
         return tuple(found)
+
+
+# -- Data versions ---------------------------------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class DataVersion:
+    """Which rounds data is in use: the package's, or a newer one that ``crsrules data update`` wrote.
+
+    The rounds data is versioned apart from the code: its version is the date of the IRCC rounds feed it comes from.
+    Results computed from rounds (:func:`crsrules.invitation`, :func:`crsrules.draws.history`, ...) depend on it;
+    :attr:`id` tells them apart.
+
+    Example:
+        >>> from crsrules.draws import data_version
+        >>> v = data_version()
+        >>> v.origin, v.feed_date, v.last_round, v.id
+        ('package', datetime.date(2026, 8, 20), '437', 'package:2026-08-20')
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: ``"package"`` (the data shipped with crsrules) or ``"user"`` (the user data folder).
+    origin: str
+    #: The date of the IRCC rounds feed the data comes from: the rounds are complete up to about this day.
+    feed_date: date
+    #: The number of the last round in the data.
+    last_round: str
+    #: The date of the last round.
+    last_round_date: date
+    #: How many rounds the data holds.
+    rounds: int
+    #: How many pool distributions it holds.
+    distributions: int
+    #: Where the data comes from, in words.
+    provenance: str
+    #: The SHA-256 of the rounds file, then of the pool distributions file, hashed together.
+    sha256: str
+    #: The user data folder the data was read from; None for the package data.
+    folder: str | None = None
+
+    @property
+    def id(self) -> str:
+        """A short id: ``"package:2026-08-20"``, or ``"user:2026-11-28:3fa9c1d2e4b5"`` (with the data's hash)."""
+        if self.origin == "package":
+            return f"package:{self.feed_date.isoformat()}"
+        return f"{self.origin}:{self.feed_date.isoformat()}:{self.sha256[:12]}"
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready data."""
+        return {
+            "id": self.id,
+            "origin": self.origin,
+            "feed_date": self.feed_date.isoformat(),
+            "last_round": self.last_round,
+            "last_round_date": self.last_round_date.isoformat(),
+            "rounds": self.rounds,
+            "distributions": self.distributions,
+            "provenance": self.provenance,
+            "sha256": self.sha256,
+            "folder": self.folder,
+        }
+
+
+@frozen(kw_only=True)
+class RoundCorrection:
+    """A published value of a round that a newer feed changed (IRCC corrects rounds now and then).
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: The round's number.
+    round: str
+    #: What changed: a field of :class:`Draw` (``"invitations"``, ``"tie_break"``, ...), or of its pool
+    #: distribution (``"distribution"`` for one published or withdrawn, ``"distribution as_of"``,
+    #: ``"distribution 491-500"``, ...).
+    field: str
+    #: The value before, as text.
+    old: str
+    #: The value the newer feed gives, as text.
+    new: str
+    #: The date of the feed that brought the change.
+    feed_date: date
+
+    def __str__(self) -> str:
+        return f"round {self.round}: {self.field} {self.old} -> {self.new} (feed of {self.feed_date.isoformat()})"
+
+    def as_dict(self) -> dict[str, str]:
+        """JSON-ready data."""
+        return {
+            "round": self.round,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "feed_date": self.feed_date.isoformat(),
+        }

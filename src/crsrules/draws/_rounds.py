@@ -161,6 +161,18 @@ def _category_round_types() -> MappingProxyType[str, RoundType]:
     )
 
 
+@cache
+def _category_round_names() -> frozenset[str]:
+    """Every category version's round name, compared as :func:`crsrules.version_for_round_name` compares them."""
+    return frozenset(_normal(n) for v in available_category_versions() for n in v.round_names)
+
+
+def is_known_round_name(name: str) -> bool:
+    """Whether :func:`round_type` knows *name*, without the cost of its error's suggestions (a feed may hold many)."""
+    normal = _normal(name)
+    return normal in _PROGRAM_ROUND_BY_NAME or normal in _category_round_names()
+
+
 def _known_round_types() -> tuple[RoundType, ...]:
     """Every round type: the program rounds, then the category rounds in the order of the category versions."""
     return (*_PROGRAM_ROUNDS, *_category_round_types().values())

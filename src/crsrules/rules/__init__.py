@@ -163,14 +163,21 @@ def rules_in_force(on: date) -> RuleSet:
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
 
+# What every stale-rules warning ends with: where to see how current crsrules' rules and data are.
+_STALE_HINT: Final = "('crsrules data status' shows how current crsrules' rules and rounds data are)"
+
+
 def warn_stale(message: str) -> None:
-    """Emit a :class:`~crsrules.StaleRulesWarning` that points at the first caller outside crsrules."""
+    """Emit a :class:`~crsrules.StaleRulesWarning` that points at the first caller outside crsrules.
+
+    The message ends by naming ``crsrules data status``, which shows how current the rules and rounds data are.
+    """
     level = 2  # 1 is this function; 2 its caller
     frame = sys._getframe(1)  # noqa: SLF001 (the standard way to find the caller's depth on Python 3.11)
     while frame is not None and str(Path(frame.f_code.co_filename).resolve()).startswith(_PACKAGE_DIR):
         frame = frame.f_back  # type: ignore[assignment]
         level += 1
-    warnings.warn(message, StaleRulesWarning, stacklevel=level)
+    warnings.warn(f"{message} {_STALE_HINT}", StaleRulesWarning, stacklevel=level)
 
 
 def resolve(*, on: date | None, rules: str | RuleSet | None) -> RuleSet:
