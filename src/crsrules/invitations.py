@@ -180,7 +180,7 @@ def _conditions(
         )
     ]
     eligible = tuple(p.value for p in programs.eligible_programs)
-    met_programs = ", ".join(p.title for p in programs.eligible_programs)
+    met_programs = " and the ".join(p.title for p in programs.eligible_programs)
     found.append(
         Condition(
             code=codes.ROUND_IN_POOL,
