@@ -105,8 +105,8 @@ def _define(code: str, description: str, *, detail: bool = False, **values: str)
 def floor_hundredths(value: float) -> float:
     """*value* rounded down to the hundredth, after absorbing the rounding of a sum of floats (1e-9).
 
-    Hours and months in :attr:`Condition.values <crsrules.Condition.values>` are given this way, so that comparing them with a whole number of
-    hours needed gives the answer crsrules gives: a shortfall never reads as enough.
+    Hours and months in :attr:`Condition.values <crsrules.Condition.values>` are given this way, so that comparing
+    them with a whole number of hours needed gives the answer crsrules gives: a shortfall never reads as enough.
 
     Example:
         >>> floor_hundredths(1559.9999999997), floor_hundredths(1559.996)
