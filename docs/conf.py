@@ -53,6 +53,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "rulesets_tables",
     "category_tables",
+    "condition_codes",
     "draws_plot",
 ]
 

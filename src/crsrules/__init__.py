@@ -13,12 +13,15 @@ from crsrules.candidate import (
     Candidate,
     Certificate,
     Credential,
+    Employer,
     Job,
     JobOffer,
     LanguageResult,
     MaritalStatus,
     Nomination,
     Province,
+    Relative,
+    RelativeKind,
     Sibling,
     Spouse,
 )
@@ -35,6 +38,7 @@ from crsrules.categories import (
     eligible_categories,
     version_for_round_name,
 )
+from crsrules.conditions import Condition, Detail
 from crsrules.derive import Derivation, derive, factors
 from crsrules.draws import DataStatus, UserDataWarning, data_status
 from crsrules.errors import (
@@ -97,11 +101,14 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "CategoryVersion",
     "CecAssessment",
     "Certificate",
+    "Condition",
     "Credential",
     "DataStatus",
     "Derivation",
+    "Detail",
     "EARLIEST_DATE",
     "Education",
+    "Employer",
     "Factor",
     "Factors",
     "FstAssessment",
@@ -127,6 +134,8 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "Program",
     "ProgramEligibility",
     "Province",
+    "Relative",
+    "RelativeKind",
     "RuleSet",
     "RulesNotInForceError",
     "ScoreBreakdown",

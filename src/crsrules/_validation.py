@@ -30,21 +30,24 @@ RFC3339_OFFSET = r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
 
 @frozen
 class WholeNumber:
-    """Accept an int (not a bool) from *low* to *high* inclusive."""
+    """Accept an int (not a bool) from *low* to *high* inclusive (or None when *optional*)."""
 
     low: int
     high: int
     #: What is allowed, in words, for the error message.
     allowed: str
+    optional: bool = False
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.optional:
+            return
         if type(value) is not int or not self.low <= value <= self.high:
-            raise InvalidValueError(attribute.name, value, self.allowed)
+            raise InvalidValueError(attribute.name, value, self.allowed + (" or None" if self.optional else ""))
 
 
-def whole_number(low: int, high: int, allowed: str | None = None) -> WholeNumber:
-    """Accept an int (not a bool) from *low* to *high* inclusive."""
-    return WholeNumber(low, high, allowed or f"a whole number {low}-{high}")
+def whole_number(low: int, high: int, allowed: str | None = None, *, optional: bool = False) -> WholeNumber:
+    """Accept an int (not a bool) from *low* to *high* inclusive (or None when *optional*)."""
+    return WholeNumber(low, high, allowed or f"a whole number {low}-{high}", optional)
 
 
 @frozen

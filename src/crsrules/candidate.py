@@ -28,15 +28,19 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CREDENTIAL_LEVELS",
+    "RELATIVE_KINDS",
     "Candidate",
     "Certificate",
     "Credential",
+    "Employer",
     "Job",
     "JobOffer",
     "LanguageResult",
     "MaritalStatus",
     "Nomination",
     "Province",
+    "Relative",
+    "RelativeKind",
     "Sibling",
     "Spouse",
 ]
@@ -302,6 +306,9 @@ class Spouse:
 class Sibling:
     """A brother or sister (by blood, adoption, marriage or common-law) of the applicant or of the spouse (E13).
 
+    A sibling earns the CRS points for a sibling in Canada and is also a relative in Canada for the FSW adaptability
+    factor; the other relatives that factor counts are :class:`Relative` values. Give each person once.
+
     .. versionadded:: 0.1.0
     """
 
@@ -338,6 +345,82 @@ class Nomination:
     nominated_on: date = field(validator=_date)
 
 
+class RelativeKind(Enum):
+    """How a relative in Canada is related, as IRPR s. 83(5) lists the relatives of the FSW adaptability factor.
+
+    Each is a relative by blood, marriage, common-law partnership or adoption, of the applicant or of the accompanying
+    spouse or partner. A brother or sister is given as a :class:`Sibling` (which also earns the CRS points), never as
+    a :class:`Relative`: ``SIBLING`` names their kind where a result says which relative counted.
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: A father or mother.
+    PARENT = "parent"
+    #: A grandparent.
+    GRANDPARENT = "grandparent"
+    #: A child.
+    CHILD = "child"
+    #: A grandchild.
+    GRANDCHILD = "grandchild"
+    #: A brother or sister (a child of a parent): give them in ``Candidate.siblings``.
+    SIBLING = "sibling"
+    #: An aunt or uncle (a child of a grandparent, other than a parent).
+    AUNT_OR_UNCLE = "aunt_or_uncle"
+    #: A niece or nephew (a grandchild of a parent, other than a child).
+    NIECE_OR_NEPHEW = "niece_or_nephew"
+
+
+#: The kinds a :class:`Relative` can have: every kind but a sibling (a :class:`Sibling`).
+RELATIVE_KINDS = tuple(kind for kind in RelativeKind if kind is not RelativeKind.SIBLING)
+
+
+@frozen(kw_only=True)
+class Relative:
+    """A relative in Canada other than a brother or sister, for the FSW adaptability factor (IRPR s. 83(5)).
+
+    The relative counts on a day when they are 18 or older, a Canadian citizen or permanent resident and living in
+    Canada; a relative of the spouse or partner counts only when the spouse or partner accompanies the applicant.
+    Relatives earn no CRS points: only a brother or sister does, given as a :class:`Sibling`, which also counts as a
+    relative in Canada for FSW. Give each person once.
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: How they are related: ``parent``, ``grandparent``, ``child``, ``grandchild``, ``aunt_or_uncle`` or
+    #: ``niece_or_nephew`` (a brother or sister goes in ``siblings``).
+    kind: RelativeKind = field(
+        validator=v.member_of(
+            RelativeKind,
+            among=RELATIVE_KINDS,
+            allowed="one of "
+            + ", ".join(repr(k.value) for k in RELATIVE_KINDS)
+            + " (a brother or sister is a Sibling, in Candidate.siblings)",
+        )
+    )
+    #: The relative's own birth date (they count from their 18th birthday).
+    birth_date: date = field(validator=_date)
+    #: The day they became a Canadian citizen or permanent resident: not before their birth date.
+    citizen_or_pr_since: date = field(validator=[_date, _not_before("birth_date")])
+    #: A relative of the spouse or partner rather than of the applicant (counts only with an accompanying spouse).
+    of_spouse: bool = field(default=False, validator=v.boolean)
+    #: Lives in Canada.
+    lives_in_canada: bool = field(default=True, validator=v.boolean)
+
+
+class Employer(Enum):
+    """Who makes a job offer, where a rule depends on it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: The Canadian Forces Recruiting Group, for a position in the Canadian Armed Forces (the skilled military
+    #: recruits category needs an offer from it).
+    CANADIAN_FORCES_RECRUITING_GROUP = "canadian_forces_recruiting_group"
+    #: Any other employer.
+    OTHER = "other"
+
+
 @frozen(kw_only=True)
 class JobOffer:
     """A qualifying offer of arranged employment (LMIA-supported or LMIA-exempt as the instructions define).
@@ -355,6 +438,13 @@ class JobOffer:
     offered_on: date = field(validator=_date)
     #: The last day it qualifies, if it ended.
     ends_on: date | None = field(default=None, validator=[_optional_date, _not_before("offered_on")])
+    #: Who makes the offer, or None when not stated (the skilled military recruits category then does not check it).
+    employer: Employer | None = field(default=None, validator=v.member_of(Employer, optional=True))
+    #: How many months of employment the offer is for (1 to 600), or None when not stated or without a fixed term
+    #: (the skilled military recruits category then does not check its length).
+    duration_months: int | None = field(
+        default=None, validator=v.whole_number(1, 600, "a number of months 1-600", optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.noc is None and self.noc_2016 is None:
@@ -383,9 +473,10 @@ class Candidate:
     The facts must be possible together: nothing is dated before ``birth_date`` (a credential's start, or its
     completion when no start is given, a test, a job's start, the certificate of qualification, the nomination, the
     job offer, the profile's submission). The later dates of each fact follow from these, since each fact checks its
-    own order (an ECA not before the credential's completion, a job's end not before its start, ...). A sibling may
-    be younger than the candidate. An impossible fact raises :class:`~crsrules.InvalidValueError` naming it, such as
-    ``'jobs[0].start'``, with its :attr:`~crsrules.InvalidValueError.path`.
+    own order (an ECA not before the credential's completion, a job's end not before its start, ...). A sibling or
+    a relative may be older or younger than the candidate. An impossible fact raises
+    :class:`~crsrules.InvalidValueError` naming it, such as ``'jobs[0].start'``, with its
+    :attr:`~crsrules.InvalidValueError.path`.
 
     Example:
         >>> from datetime import date
@@ -425,6 +516,9 @@ class Candidate:
     siblings: tuple[Sibling, ...] = field(default=(), validator=_tuple_of(Sibling, "a Sibling"))
     #: When the Express Entry profile was submitted (timezone-aware; the tie-breaking rule orders by it).
     profile_submitted_at: datetime | None = field(default=None, validator=_aware)
+    #: Relatives in Canada other than brothers and sisters (parents, grandparents, children, grandchildren, aunts,
+    #: uncles, nieces, nephews), for the FSW adaptability factor; brothers and sisters go in ``siblings``.
+    relatives: tuple[Relative, ...] = field(default=(), validator=_tuple_of(Relative, "a Relative"))
 
     def __attrs_post_init__(self) -> None:
         for path, value in self._first_dates():

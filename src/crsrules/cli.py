@@ -556,7 +556,8 @@ def _eligibility(args: argparse.Namespace, out: TextIO) -> None:
     on: date = args.on or _today()
     with _stale_rules_as_warnings():
         programs = program_eligibility(candidate, on=on, rules=args.rules)
-        categories = eligible_categories(candidate, on=on, rules=args.rules)
+        # The categories in force: each answer has its version.
+        categories = [(c, c.version) for c in eligible_categories(candidate, on=on, rules=args.rules) if c.version]
     if args.format == "json":
         result = {
             "on": on.isoformat(),
@@ -564,12 +565,12 @@ def _eligibility(args: argparse.Namespace, out: TextIO) -> None:
             "categories": [
                 {
                     "category": c.category.value,
-                    "version": c.version.id,
+                    "version": version.id,
                     "eligible": c.eligible,
                     "months": round(c.months, 2),
                     "reasons": list(c.reasons),
                 }
-                for c in categories
+                for c, version in categories
             ],
         }
         out.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
@@ -582,8 +583,8 @@ def _eligibility(args: argparse.Namespace, out: TextIO) -> None:
     out.writelines(f"    {reason}\n" for reason in programs.reasons)
     out.writelines(f"    note: {note}\n" for note in programs.notes)
     out.write("\nCategories in force:\n")
-    for c in categories:
-        out.write(f"  {'eligible    ' if c.eligible else 'not eligible'}  {c.version.title} ({c.version.id})\n")
+    for c, version in categories:
+        out.write(f"  {'eligible    ' if c.eligible else 'not eligible'}  {version.title} ({version.id})\n")
         out.writelines(f"      {reason}\n" for reason in c.reasons)
 
 

@@ -219,5 +219,6 @@ class AdaptabilityElement(Enum):
     SPOUSE_WORK_IN_CANADA = "spouse_work_in_canada"
     #: The applicant earned points for arranged employment.
     ARRANGED_EMPLOYMENT = "arranged_employment"
-    #: The applicant or the accompanying spouse has a relative in Canada (only siblings are modelled).
+    #: The applicant or the accompanying spouse has a relative in Canada (``Candidate.siblings`` and
+    #: ``Candidate.relatives``).
     RELATIVE_IN_CANADA = "relative_in_canada"

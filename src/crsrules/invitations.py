@@ -18,6 +18,11 @@ The verdict is ``None`` (cannot tell) for a tie when the round's tie-breaking ti
 is unknown, and for a round of a category crsrules does not know yet (read from a newer rounds feed with
 ``crsrules data update``).
 
+Each condition is a record with a stable code (``round.*``, see :doc:`/reference/conditions`) in
+:attr:`InvitationCheck.conditions`: the candidate is invited when none is unmet, ``round.category`` (for a category
+crsrules does not know) is not None, and ``round.tie_break``, present only for a score equal to the cut-off, is not
+None.
+
 Each verdict names the rounds data it was computed from (:attr:`InvitationCheck.data_version`, see
 :func:`crsrules.draws.data_version`): the package's, or the user data folder's after an update.
 """
@@ -29,10 +34,12 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from crsrules import conditions as codes
 from crsrules._api import score
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate
-from crsrules.categories import CategoryNotInForceError, category_eligibility
+from crsrules.categories import category_eligibility
+from crsrules.conditions import Condition, find
 from crsrules.draws import Draw, DrawKind, by_number, data_version, history
 from crsrules.errors import CRSRulesError, InvalidValueError
 from crsrules.headings import Factor
@@ -68,8 +75,14 @@ class InvitationCheck:
     programs: ProgramEligibility = field(repr=False)
     #: The category check of a category round (None for other rounds).
     category: CategoryEligibility | None = field(repr=False)
-    #: Every reason for the verdict, in words.
+    #: Every reason for the verdict, in words: the round's conditions that are not met, the category's answer, and
+    #: the score against the cut-off (with the tie-break).
     reasons: tuple[str, ...]
+    #: The round's conditions that apply to the candidate, met, unmet or unknown, with their codes and values
+    #: (``round.*``, see :doc:`/reference/conditions`); the programs' and the category's own are in
+    #: :attr:`programs` and :attr:`category`.
+    conditions: tuple[Condition, ...] = field(default=(), repr=False)
+
     #: The id of the rounds data the round comes from (:attr:`crsrules.draws.DataVersion.id`, such as
     #: ``"package:2026-08-20"``); None for a round that is not in the data in use (made by hand).
     #:
@@ -80,6 +93,10 @@ class InvitationCheck:
     def margin(self) -> int:
         """The score minus the round's cut-off."""
         return self.score - self.draw.cutoff
+
+    def condition(self, code: str) -> Condition | None:
+        """The condition with *code* (such as ``"round.cutoff"``), or None if it does not apply to this round."""
+        return find(self.conditions, code)
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready form."""
@@ -93,6 +110,7 @@ class InvitationCheck:
             "invited": self.invited,
             "rules_id": self.breakdown.rules_id,
             "reasons": list(self.reasons),
+            "conditions": [c.as_dict() for c in self.conditions],
             "data_version": self.data_version,
         }
 
@@ -118,34 +136,25 @@ def invitation(candidate: Candidate, draw: Draw, *, rules: RuleSet | str | None 
     on = draw.date
     breakdown = score(candidate, on=on, rules=rules)
     programs = program_eligibility(candidate, on=on, rules=rules)
-    conditions_met, reasons, category = _conditions(candidate, draw, breakdown, programs, rules)
-
-    total = breakdown.total
-    if total > draw.cutoff:
-        score_verdict: bool | None = True
-        reasons.append(f"CRS {total} is above the cut-off of {draw.cutoff}")
-    elif total < draw.cutoff:
-        score_verdict = False
-        reasons.append(f"CRS {total} is below the cut-off of {draw.cutoff}")
+    conditions, category = _conditions(candidate, draw, breakdown, programs, rules)
+    conditions += _score(candidate, draw, breakdown.total)
+    tie = find(conditions, codes.ROUND_TIE_BREAK)
+    unknown_category = find(conditions, codes.ROUND_CATEGORY)
+    if not codes.verdict(conditions):
+        invited: bool | None = False
+    elif (tie is not None and tie.met is None) or (unknown_category is not None and unknown_category.met is None):
+        invited = None
     else:
-        score_verdict, why = _tie(candidate, draw)
-        reasons.append(f"CRS {total} equals the cut-off: {why}")
-    invited = False if not conditions_met else score_verdict
-    if not draw.category_known:
-        reasons.append(
-            f"the round is for a category crsrules does not know ({draw.round_name!r}), so its condition cannot be "
-            "checked: a newer crsrules release may know it"
-        )
-        if invited:
-            invited = None
+        invited = True
     return InvitationCheck(
         draw=draw,
         invited=invited,
-        score=total,
+        score=breakdown.total,
         breakdown=breakdown,
         programs=programs,
         category=category,
-        reasons=tuple(reasons),
+        reasons=_reasons(conditions, breakdown.total),
+        conditions=conditions,
         data_version=_data_version_of(draw),
     )
 
@@ -159,44 +168,129 @@ def _data_version_of(draw: Draw) -> str | None:
     return data_version().id if found == draw else None
 
 
+def _reasons(conditions: tuple[Condition, ...], total: int) -> tuple[str, ...]:
+    """The reasons in words: the unmet conditions, the category's answer, the score and the tie-break."""
+    reasons = []
+    tie = find(conditions, codes.ROUND_TIE_BREAK)
+    for c in conditions:
+        if c.code == codes.ROUND_CUTOFF and tie is not None:
+            reasons.append(f"CRS {total} equals the cut-off: {tie.message}")
+        elif c.met is False or c.code in {codes.ROUND_CATEGORY, codes.ROUND_CUTOFF}:
+            reasons.append(c.message)
+    return tuple(reasons)
+
+
 def _conditions(
     candidate: Candidate,
     draw: Draw,
     breakdown: ScoreBreakdown,
     programs: ProgramEligibility,
     rules: RuleSet | str | None,
-) -> tuple[bool, list[str], CategoryEligibility | None]:
-    """Whether the candidate meets the round's conditions besides the score, the reasons, and the category check."""
+) -> tuple[tuple[Condition, ...], CategoryEligibility | None]:
+    """The round's conditions besides the score, and the category check."""
     on = draw.date
-    reasons: list[str] = []
-    met = True
     submitted = candidate.profile_submitted_at
-    if submitted is not None and submitted.date() > on:
-        met = False
-        reasons.append(f"the profile was submitted on {submitted.date().isoformat()}, after the round")
-    if not programs.in_pool:
-        met = False
-        reasons.append("not eligible for any Express Entry program on the round's date: " + "; ".join(programs.reasons))
+    if submitted is None:
+        met, message = None, "the profile's submission time is unknown: not checked that it existed on the round's date"
+    elif submitted.date() > on:
+        met, message = False, f"the profile was submitted on {submitted.date().isoformat()}, after the round"
+    else:
+        met, message = True, f"the profile was submitted on {submitted.date().isoformat()}, by the round's date"
+    found = [
+        Condition(
+            code=codes.ROUND_PROFILE_SUBMITTED,
+            met=met,
+            message=message,
+            values={"submitted_at": submitted, "round_date": on},
+        )
+    ]
+    eligible = tuple(p.value for p in programs.eligible_programs)
+    met_programs = " and the ".join(p.title for p in programs.eligible_programs)
+    found.append(
+        Condition(
+            code=codes.ROUND_IN_POOL,
+            met=programs.in_pool,
+            message=f"eligible for the {met_programs} on the round's date"
+            if programs.in_pool
+            else "not eligible for any Express Entry program on the round's date: " + "; ".join(programs.reasons),
+            values={"programs": eligible},
+        )
+    )
     needed = _ROUND_PROGRAM.get(draw.kind)
-    if needed is not None and needed not in programs.eligible_programs:
-        met = False
-        reasons.append(f"the round is for the {needed.title}, which the candidate does not meet")
-    nominated = any(line.factor is Factor.PROVINCIAL_NOMINATION for line in breakdown.lines)
-    if draw.kind is DrawKind.PNP and not nominated:
-        met = False
-        reasons.append("the round is for provincial nominees, and the candidate has no nomination on its date")
+    if needed is not None:
+        meets = needed in programs.eligible_programs
+        found.append(
+            Condition(
+                code=codes.ROUND_PROGRAM,
+                met=meets,
+                message=f"the round is for the {needed.title}, which the candidate "
+                + ("meets" if meets else "does not meet"),
+                values={"program": needed.value, "programs": eligible},
+            )
+        )
+    if draw.kind is DrawKind.PNP:
+        nominated = any(line.factor is Factor.PROVINCIAL_NOMINATION for line in breakdown.lines)
+        found.append(
+            Condition(
+                code=codes.ROUND_NOMINATION,
+                met=nominated,
+                message="the round is for provincial nominees, and the candidate "
+                + ("has a nomination on its date" if nominated else "has no nomination on its date"),
+                values={"nominated": nominated},
+            )
+        )
     category = None
-    if draw.kind is DrawKind.CATEGORY and draw.category is not None:
-        try:
-            category = category_eligibility(candidate, draw.category, on=on, rules=rules)
-        except CategoryNotInForceError as error:  # only under a pinned version that does not know the category
-            met = False
-            reasons.append(f"not eligible for the category {draw.category.value}: {error}")
-        else:
-            verdict = "eligible" if category.eligible else "not eligible"
-            reasons.append(f"{verdict} for the category {draw.category.value}: " + "; ".join(category.reasons))
-            met = met and category.eligible
-    return met, reasons, category
+    if draw.kind is DrawKind.CATEGORY and not draw.category_known:
+        found.append(
+            Condition(
+                code=codes.ROUND_CATEGORY,
+                met=None,
+                message=f"the round is for a category crsrules does not know ({draw.round_name!r}), so its condition "
+                "cannot be checked: a newer crsrules release may know it",
+                values={"category": None, "version": None},
+            )
+        )
+    elif draw.kind is DrawKind.CATEGORY and draw.category is not None:
+        category = category_eligibility(candidate, draw.category, on=on, rules=rules)
+        verdict = "eligible" if category.eligible else "not eligible"
+        found.append(
+            Condition(
+                code=codes.ROUND_CATEGORY,
+                met=category.eligible,
+                message=f"{verdict} for the category {draw.category.value}: " + "; ".join(category.reasons),
+                values={
+                    "category": draw.category.value,
+                    "version": None if category.version is None else category.version.id,
+                },
+            )
+        )
+    return tuple(found), category
+
+
+def _score(candidate: Candidate, draw: Draw, total: int) -> tuple[Condition, ...]:
+    """The score against the cut-off and, for a score equal to it, the tie-breaking rule."""
+    relation = "above" if total > draw.cutoff else "below" if total < draw.cutoff else "equal to"
+    message = (
+        f"CRS {total} equals the cut-off of {draw.cutoff}"
+        if total == draw.cutoff
+        else f"CRS {total} is {relation} the cut-off of {draw.cutoff}"
+    )
+    cutoff = Condition(
+        code=codes.ROUND_CUTOFF,
+        met=total >= draw.cutoff,
+        message=message,
+        values={"score": total, "cutoff": draw.cutoff},
+    )
+    if total != draw.cutoff:
+        return (cutoff,)
+    met, why = _tie(candidate, draw)
+    tie = Condition(
+        code=codes.ROUND_TIE_BREAK,
+        met=met,
+        message=why,
+        values={"tie_break": draw.tie_break, "submitted_at": candidate.profile_submitted_at},
+    )
+    return cutoff, tie
 
 
 def _tie(candidate: Candidate, draw: Draw) -> tuple[bool | None, str]:

@@ -404,8 +404,10 @@ def test_a_category_not_in_force_names_when_it_is():
     assert isinstance(info.value, CRSRulesError)
     with pytest.raises(CategoryNotInForceError, match="in force from 2023-05-31 to 2026-02-17"):
         category_version("agriculture", date(2026, 2, 18))
-    with pytest.raises(CategoryNotInForceError, match="in force from 2025-12-08"):
-        category_eligibility(person(), "physicians", on=date(2025, 12, 7))
+    # category_eligibility answers instead of raising (issue 10): the condition category.in_force is unmet.
+    answer = category_eligibility(person(), "physicians", on=date(2025, 12, 7))
+    assert (False, None, False) == (answer.eligible, answer.version, answer.condition("category.in_force").met)
+    assert "in force from 2025-12-08" in answer.reasons[0]
 
 
 def test_a_category_is_an_enum_member_or_its_slug():
@@ -877,15 +879,23 @@ def test_eligible_categories_under_a_pinned_ruleset():
 
 
 def test_a_category_not_under_the_pinned_ruleset_says_so():
-    with pytest.raises(CategoryNotInForceError) as info:
-        category_eligibility(person(), "education", on=date(2026, 3, 1), rules="2024-01-01")
-    assert "2024-01-01" == info.value.rules
-    assert (
+    """Not in force is an answer, not an error (issue 10): the condition category.in_force is unmet and says when."""
+    answer = category_eligibility(person(), "education", on=date(2026, 3, 1), rules="2024-01-01")
+    condition = answer.condition("category.in_force")
+    assert (False, False, None) == (answer.eligible, answer.invitable, answer.version)
+    assert {"category": "education", "version": None} == dict(condition.values)
+    expected = (
         "the category 'education' (Education occupations) is not in force under ruleset 2024-01-01 (asked for "
-        "2026-03-01): it is in force from 2025-02-27." == str(info.value)
+        "2026-03-01): it is in force from 2025-02-27."
     )
-    with pytest.raises(CategoryNotInForceError, match="not in force on 2014-06-01"):
-        category_eligibility(person(), "stem", on=date(2014, 6, 1))
+    assert (expected,) == answer.reasons == (condition.message,)
+    before = category_eligibility(person(), "stem", on=date(2014, 6, 1))
+    assert "not in force on 2014-06-01" in before.reasons[0]
+    assert (before.condition("category.in_force").met, before.programs) == (False, None)
+    # The lookup of a version still raises.
+    with pytest.raises(CategoryNotInForceError) as info:
+        category_version("education", on=date(2024, 6, 1))
+    assert info.value.rules is None
     with pytest.raises(crsrules.UnknownRulesetError):
         category_eligibility(person(), "stem", on=date(2026, 3, 1), rules="2026-02-81")
 

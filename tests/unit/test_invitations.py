@@ -157,5 +157,11 @@ def test_a_category_unknown_to_the_pinned_version_is_not_met():
     physicians_round = next(d for d in crsrules.draws.history(start=date(2026, 2, 19), end=date(2026, 2, 19)))
     assert crsrules.Category.PHYSICIANS == physicians_round.category
     check = invitation(candidate(FRENCH_9_5_5_5), physicians_round, rules="2025-03-25")
-    assert (False, None) == (check.invited, check.category)
+    # The category's answer says it is not in force (issue 10: an answer, no longer an error caught here).
+    assert (False, None) == (check.invited, check.category.version)
+    assert check.category.condition("category.in_force").met is False
+    assert (False, {"category": "physicians", "version": None}) == (
+        check.condition("round.category").met,
+        dict(check.condition("round.category").values),
+    )
     assert any("not in force under ruleset 2025-03-25" in reason for reason in check.reasons)

@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 import crsrules
 from crsrules import Candidate, Factors, LanguageTest, MaritalStatus, Province, TefScale
 from crsrules._validation import EARLIEST_DATE, LATEST_DATE, NumberRange, WholeNumber
-from crsrules.candidate import CREDENTIAL_LEVELS
+from crsrules.candidate import CREDENTIAL_LEVELS, Employer, RelativeKind
 from crsrules.io import dump_candidate, load_candidate, load_factors
 from crsrules.language_tests import score_range
 from crsrules.model import ArrangedEmployment, CanadianEducation, Education, OfficialLanguage
@@ -155,7 +155,7 @@ def _enums(schema):
 def test_enum_values_are_the_enums_values():
     """Each enum lists the values of a crsrules enum, some of them (a validator's or a rule's), or the NOC codes."""
     enums = (MaritalStatus, Education, LanguageTest, TefScale, OfficialLanguage, Province, ArrangedEmployment,
-             CanadianEducation)  # fmt: skip
+             CanadianEducation, RelativeKind, Employer)  # fmt: skip
     codes = tuple(o.code for o in all_occupations())
     for found in set(_enums(candidate_schema())) | set(_enums(factors_schema())):
         values = set(found) - {None}

@@ -10,7 +10,9 @@ changed. This package reads them:
 
 - :class:`CategoryVersion` is one category under one set of terms, from the ruleset that brings them in until the one
   that changes them or retires the category (``_versions``);
-- :func:`category_eligibility` and :func:`eligible_categories` apply them to a candidate's facts (``_eligibility``).
+- :func:`category_eligibility` and :func:`eligible_categories` apply them to a candidate's facts (``_eligibility``,
+  with the skilled military recruits in ``_military``), and answer with a :class:`CategoryEligibility` whose
+  conditions are records with stable codes (``_answer``).
 
 :doc:`/how-to/category-eligibility` explains how crsrules reads the conditions, and :doc:`/reference/categories` lists
 every version with its list, its notes and its sources.

@@ -7,7 +7,7 @@ occupation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ import attrs
 
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Job
+from crsrules.conditions import Condition, Value
 from crsrules.errors import InvalidValueError
 from crsrules.evidence import continuous_periods, skilled_occupation, work_hours
 from crsrules.headings import Program
@@ -37,6 +38,8 @@ def json_ready(value: object) -> object:
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [json_ready(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): json_ready(item) for key, item in value.items()}
     if attrs.has(type(value)):
         return {f.name: json_ready(getattr(value, f.name)) for f in attrs.fields(type(value))}  # type: ignore[arg-type]
     return value
@@ -138,6 +141,28 @@ def abilities(levels: LanguageLevels) -> dict[str, int]:
         "writing": levels.writing,
         "speaking": levels.speaking,
     }
+
+
+def result_values(result: CountedResult | None) -> dict[str, Value]:
+    """The language, test, test date and four levels of *result* (all None without one), for a condition's values."""
+    if result is None:
+        return dict.fromkeys(("language", "test", "tested_on", "listening", "reading", "writing", "speaking"))
+    return {
+        "language": result.language.value,
+        "test": result.test.value,
+        "tested_on": result.tested_on,
+        **abilities(result.levels),
+    }
+
+
+def notes_of(assumptions: Iterable[str], conditions: Iterable[Condition]) -> tuple[str, ...]:
+    """A result's notes: what crsrules assumed or approximated, then the conditions it does not check."""
+    return (*assumptions, *(c.message for c in conditions if c.met is None))
+
+
+def reasons_of(conditions: Iterable[Condition]) -> tuple[str, ...]:
+    """A program's reasons: the messages of its unmet conditions, in order."""
+    return tuple(c.message for c in conditions if c.met is False)
 
 
 def result_name(result: CountedResult) -> str:

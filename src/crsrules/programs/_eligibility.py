@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from crsrules import conditions as codes
+from crsrules.conditions import Condition, find
 from crsrules.programs import cec, fst, fsw
 from crsrules.programs._common import Program, start
 
@@ -20,7 +22,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ProgramEligibility", "program_eligibility"]
 
-_GENERAL_NOTES = ("admissibility (health, security, criminality) and the intent to live outside Quebec: not checked",)
+_ADMISSIBILITY = Condition(
+    code=codes.PROGRAM_ADMISSIBILITY,
+    met=None,
+    message="admissibility (health, security, criminality) and the intent to live outside Quebec: not checked",
+)
 
 
 @frozen(kw_only=True)
@@ -46,8 +52,16 @@ class ProgramEligibility:
     in_pool: bool
     #: Why each program that is not met is not, prefixed by its name (empty when all three are met).
     reasons: tuple[str, ...]
-    #: What crsrules checks for no program.
+    #: What crsrules checks for no program (the messages of the ``program.*`` conditions).
     notes: tuple[str, ...] = field(repr=False)
+    #: Every condition of the three programs (``fsw.*``, ``cec.*``, ``fst.*``: each program's ``conditions``), then
+    #: those of every program (``program.*``). A program is met when none of its conditions is unmet; the candidate
+    #: is in the pool when one program is (see :doc:`/reference/conditions`).
+    conditions: tuple[Condition, ...] = field(default=(), repr=False)
+
+    def condition(self, code: str) -> Condition | None:
+        """The condition with *code* (such as ``"cec.language"``), or None if the result has none."""
+        return find(self.conditions, code)
 
     def assessment(self, program: Program) -> FswAssessment | CecAssessment | FstAssessment:
         """The assessment of *program*."""
@@ -67,6 +81,7 @@ class ProgramEligibility:
             "fst": self.fst.as_dict(),
             "reasons": list(self.reasons),
             "notes": list(self.notes),
+            "conditions": [c.as_dict() for c in self.conditions],
         }
 
 
@@ -121,5 +136,6 @@ def program_eligibility(
         eligible_programs=eligible,
         in_pool=bool(eligible),
         reasons=reasons,
-        notes=_GENERAL_NOTES,
+        notes=(_ADMISSIBILITY.message,),
+        conditions=(*(c for a in assessments for c in a.conditions), _ADMISSIBILITY),
     )

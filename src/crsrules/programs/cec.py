@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from crsrules import conditions as codes
+from crsrules.conditions import Condition, find, floor_hundredths
 from crsrules.evidence import valid_language_results, work_window
 from crsrules.occupations import Noc2016Skill, noc2016_skill, occupation
 from crsrules.programs._common import (
@@ -22,8 +24,10 @@ from crsrules.programs._common import (
     hours,
     hours_text,
     json_ready,
+    notes_of,
     occupation_code,
-    skilled_jobs,
+    reasons_of,
+        skilled_jobs,
     start,
 )
 from crsrules.rules import NocVersion, available_rulesets
@@ -86,15 +90,22 @@ class CecAssessment:
     required_clb: int | None
     #: The weakest ability of the best valid result (CLB or NCLC), or None without a valid result.
     language_level: int | None
-    #: Why the candidate is not eligible (empty when eligible).
+    #: Why the candidate is not eligible (empty when eligible): the messages of the unmet :attr:`conditions`.
     reasons: tuple[str, ...]
-    #: What crsrules did not check or had to approximate.
+    #: What crsrules did not check or had to approximate (the messages of the conditions not checked come last).
     notes: tuple[str, ...] = field(repr=False)
+    #: Every condition checked, met or not, and those not checked, with their codes and values (``cec.*``, see
+    #: :doc:`/reference/conditions`).
+    conditions: tuple[Condition, ...] = field(default=(), repr=False)
 
     @property
     def program(self) -> Program:
         """Always :attr:`crsrules.Program.CEC`."""
         return Program.CEC
+
+    def condition(self, code: str) -> Condition | None:
+        """The condition with *code* (such as ``"cec.language"``), or None if the result has none."""
+        return find(self.conditions, code)
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready form, with the same names as the attributes (and the program)."""
@@ -150,7 +161,6 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> CecAssessment:
         candidate.jobs, rules=rules, canadian_only=True, exclude_self_employed=True, exclude_full_time_student=True
     )
     notes = [f"skilled work judged by another NOC version:{note}" for note in approximations]
-    reasons: list[str] = []
 
     total = hours(jobs, first=first, last=last, rules=rules)
     work_met = total + EPSILON >= need
@@ -166,26 +176,50 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> CecAssessment:
     best = max(valid.values(), key=lambda r: (r.levels.minimum, r.tested_on), default=None)
     level = None if best is None else best.levels.minimum
     lowest = min((minimum for _, minimum in minimums), default=_lowest_minimum(rules))
-    language_met = level is not None and level >= (lowest if required is None else required)
+    wanted = lowest if required is None else required
+    language_met = level is not None and level >= wanted
 
-    if not work_met:
-        reasons.append(
-            f"work experience: {hours_text(total)} of skilled paid work in Canada {window}; {criteria.work_years} year "
-            f"({need:,} hours) needed (self-employment and work while a full-time student do not count)"
-        )
-    if not language_met:
-        wanted = lowest if required is None else required
-        why = (
-            ""
-            if required is None or required == lowest
-            else (f": your work in occupations that need only CLB {lowest} adds up to less than {need:,} hours")
-        )
-        have = "no valid result" if best is None else f"best valid result {describe_result(best)}"
-        reasons.append(f"language: CLB {wanted} needed in all four abilities{why} ({have})")
-    notes.append(
-        "temporary resident status and authorization to work in Canada during the work: not checked (unauthorized "
-        "work does not count)"
+    needed = (
+        f"{criteria.work_years} year ({need:,} hours) needed (self-employment and work while a full-time student do "
+        "not count)"
     )
+    work = Condition(
+        code=codes.CEC_WORK_EXPERIENCE,
+        met=work_met,
+        message=f"work experience: {hours_text(total)} of skilled paid work in Canada {window}; {needed}",
+        values={"hours": floor_hundredths(total), "hours_needed": need, "window_years": criteria.window_years},
+    )
+    why = (
+        ""
+        if required is None or required == lowest
+        else (f": your work in occupations that need only CLB {lowest} adds up to less than {need:,} hours")
+    )
+    have = "no valid result" if best is None else f"best valid result {describe_result(best)}"
+    language = Condition(
+        code=codes.CEC_LANGUAGE,
+        met=language_met,
+        message=(
+            f"language: CLB {wanted} needed in all four abilities{why} ({have})"
+            if not language_met
+            else f"language: CLB {wanted} or more in all four abilities ({have})"
+        ),
+        values={
+            "language": None if best is None else best.language.value,
+            "test": None if best is None else best.test.value,
+            "tested_on": None if best is None else best.tested_on,
+            "level": level,
+            "level_required": wanted,
+        },
+    )
+    status = Condition(
+        code=codes.CEC_STATUS,
+        met=None,
+        message=(
+            "temporary resident status and authorization to work in Canada during the work: not checked "
+            "(unauthorized work does not count)"
+        ),
+    )
+    conditions = (work, language, status)
     return CecAssessment(
         on=on,
         rules_id=rules.id,
@@ -195,8 +229,9 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> CecAssessment:
         canadian_hours=total,
         required_clb=required,
         language_level=level,
-        reasons=tuple(reasons),
-        notes=tuple(notes),
+        reasons=reasons_of(conditions),
+        notes=notes_of(notes, conditions),
+        conditions=conditions,
     )
 
 

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from crsrules import conditions as codes
+from crsrules.conditions import Condition, find, floor_hundredths
 from crsrules.evidence import valid_language_results, work_window
 from crsrules.programs._common import (
     EPSILON,
@@ -23,7 +25,10 @@ from crsrules.programs._common import (
     hours_text,
     json_ready,
     noc_label,
+    notes_of,
     occupation_code,
+    reasons_of,
+    result_values,
     start,
 )
 from crsrules.rules import LanguageMinimums, NocVersion, TradeGroups, available_rulesets
@@ -108,15 +113,23 @@ class FstAssessment:
     certificate: bool
     #: False when the decision relied on the [UNCONFIRMED] NOC 2021 list of trades.
     trades_confirmed: bool
-    #: Why the candidate is not eligible (empty when eligible).
+    #: Why the candidate is not eligible (empty when eligible): the messages of the unmet :attr:`conditions`.
     reasons: tuple[str, ...]
-    #: What crsrules did not check, had to approximate, or could not confirm.
+    #: What crsrules did not check, had to approximate, or could not confirm (the messages of the conditions not
+    #: checked come last).
     notes: tuple[str, ...] = field(repr=False)
+    #: Every condition checked, met or not, and those not checked, with their codes and values (``fst.*``, see
+    #: :doc:`/reference/conditions`).
+    conditions: tuple[Condition, ...] = field(default=(), repr=False)
 
     @property
     def program(self) -> Program:
         """Always :attr:`crsrules.Program.FST`."""
         return Program.FST
+
+    def condition(self, code: str) -> Condition | None:
+        """The condition with *code* (such as ``"fst.language"``), or None if the result has none."""
+        return find(self.conditions, code)
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready form, with the same names as the attributes (and the program)."""
@@ -169,62 +182,97 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FstAssessment:
     criteria = rules.programs.fst
     used = {rules.noc_version}
     notes: list[str] = []
-    reasons: list[str] = []
 
     need = criteria.work_years * rules.evidence.hours_per_year
     trade = _best_trade(candidate.jobs, on=on, rules=rules, used=used, notes=notes)
     trade_hours = 0.0 if trade is None else trade[0]
     work_met = trade_hours + EPSILON >= need
-    if not work_met:
-        best = (
-            "no paid work in a skilled trade" if trade is None else f"the most is {hours_text(trade[0])} in {trade[2]}"
-        )
-        reasons.append(
-            f"work experience: {criteria.work_years} years ({need:,} hours) of full-time work, or the part-time "
-            f"equivalent, in one skilled trade needed in the {criteria.window_years} years before {on.isoformat()} "
-            f"({best})"
-        )
+    needed = (
+        f"{criteria.work_years} years ({need:,} hours) of full-time work, or the part-time equivalent, in one skilled "
+        f"trade needed in the {criteria.window_years} years before {on.isoformat()}"
+    )
+    best = "no paid work in a skilled trade" if trade is None else f"the most is {hours_text(trade[0])} in {trade[2]}"
+    work = Condition(
+        code=codes.FST_WORK_EXPERIENCE,
+        met=work_met,
+        message=f"work experience: {needed} ({best})",
+        values={
+            "trade": None if trade is None else trade[1],
+            "hours": floor_hundredths(trade_hours),
+            "hours_needed": need,
+            "window_years": criteria.window_years,
+        },
+    )
 
     has_offer, has_certificate = _offer_and_certificate(candidate, on=on, rules=rules, used=used)
     offer_met = has_offer or has_certificate
-    if not offer_met:
-        reasons.append(
+    if offer_met:
+        held = " and ".join(
+            what
+            for what, held in (
+                (f"a job offer in a skilled trade in force on {on.isoformat()}", has_offer),
+                ("a certificate of qualification in a skilled trade", has_certificate),
+            )
+            if held
+        )
+        offer_message = f"job offer or certificate: {held}"
+    else:
+        offer_message = (
             f"job offer or certificate: neither a job offer in a skilled trade in force on {on.isoformat()} nor a "
             "Canadian certificate of qualification in a skilled trade"
         )
+    offer = Condition(
+        code=codes.FST_OFFER_OR_CERTIFICATE,
+        met=offer_met,
+        message=offer_message,
+        values={"job_offer": has_offer, "certificate": has_certificate},
+    )
 
-    language_reason = _language_reason(candidate, on=on, rules=rules)
-    if language_reason:
-        reasons.append(language_reason)
+    language = _language(candidate, on=on, rules=rules)
 
     in_order = sorted(used, key=list(NocVersion).index)
     unconfirmed = [criteria.trades[v] for v in in_order if not criteria.trades[v].confirmed]
     notes.extend(_unconfirmed(trades) for trades in unconfirmed)
     confirmed = not unconfirmed
-    notes.extend(_NOT_CHECKED)
+    conditions = (
+        work,
+        offer,
+        language,
+        *(Condition(code=code, met=None, message=message) for code, message in _NOT_CHECKED),
+    )
     return FstAssessment(
         on=on,
         rules_id=rules.id,
-        eligible=work_met and offer_met and not language_reason,
+        eligible=work_met and offer_met and language.met is True,
         work_experience_met=work_met,
         offer_or_certificate_met=offer_met,
-        language_met=not language_reason,
+        language_met=language.met is True,
         trade=None if trade is None else trade[1],
         trade_hours=trade_hours,
         job_offer=has_offer,
         certificate=has_certificate,
         trades_confirmed=confirmed,
-        reasons=tuple(reasons),
-        notes=tuple(dict.fromkeys(notes)),
+        reasons=reasons_of(conditions),
+        notes=notes_of(dict.fromkeys(notes), conditions),
+        conditions=conditions,
     )
 
 
 _NOT_CHECKED = (
-    "the NOC employment requirements of the trade (other than certification): not checked",
-    "that the job offer or certificate is in the same trade as the work experience: not checked",
     (
-        "proof of funds: not checked (crsrules does not model settlement funds); they are needed unless you are "
-        "authorized to work in Canada and hold a valid job offer"
+        codes.FST_TRADE_REQUIREMENTS,
+        "the NOC employment requirements of the trade (other than certification): not checked",
+    ),
+    (
+        codes.FST_SAME_TRADE,
+        "that the job offer or certificate is in the same trade as the work experience: not checked",
+    ),
+    (
+        codes.FST_FUNDS,
+        (
+            "proof of funds: not checked (crsrules does not model settlement funds); they are needed unless you are "
+            "authorized to work in Canada and hold a valid job offer"
+        ),
     ),
 )
 
@@ -273,18 +321,32 @@ def _offer_and_certificate(
     return has_offer, has_certificate
 
 
-def _language_reason(candidate: Candidate, *, on: date, rules: RuleSet) -> str:
-    """Why no valid result (English or French) meets every ability's minimum, or "" when one does."""
+def _language(candidate: Candidate, *, on: date, rules: RuleSet) -> Condition:
+    """Whether a valid result (English or French) meets every ability's minimum: the one that does, or the closest."""
     minimums = rules.programs.fst.language
     valid = list(valid_language_results(candidate.language_results, on=on, rules=rules).values())
-    if any(not minimums.shortfalls(r.levels) for r in valid):
-        return ""
     wanted = (
         f"CLB {minimums.speaking} in speaking and {minimums.listening} in listening, "
         f"CLB {minimums.reading} in reading and {minimums.writing} in writing"
     )
-    if not valid:
-        return f"language: {wanted} needed (no valid language test result on {on.isoformat()})"
-    result = max(valid, key=lambda r: (-len(minimums.shortfalls(r.levels)), r.levels.minimum))
-    low = ", ".join(f"{name} {lvl}" for name, lvl in minimums.shortfalls(result.levels).items())
-    return f"language: {wanted} needed ({describe_result(result)} has {low})"
+    meeting = next((r for r in valid if not minimums.shortfalls(r.levels)), None)
+    if meeting is not None:
+        result, message = meeting, f"language: {wanted} needed ({describe_result(meeting)} meets them)"
+    elif not valid:
+        result, message = None, f"language: {wanted} needed (no valid language test result on {on.isoformat()})"
+    else:
+        result = max(valid, key=lambda r: (-len(minimums.shortfalls(r.levels)), r.levels.minimum))
+        low = ", ".join(f"{name} {lvl}" for name, lvl in minimums.shortfalls(result.levels).items())
+        message = f"language: {wanted} needed ({describe_result(result)} has {low})"
+    return Condition(
+        code=codes.FST_LANGUAGE,
+        met=meeting is not None,
+        message=message,
+        values={
+            **result_values(result),
+            "minimum_listening": minimums.listening,
+            "minimum_reading": minimums.reading,
+            "minimum_writing": minimums.writing,
+            "minimum_speaking": minimums.speaking,
+        },
+    )

@@ -9,10 +9,13 @@ crsrules makes where the sources are silent are in the how-to guide, ``docs/how-
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import field, frozen
 
+from crsrules import conditions as codes
+from crsrules.candidate import RelativeKind
+from crsrules.conditions import Condition, find, floor_hundredths
 from crsrules.derive import derive
 from crsrules.evidence import age_on, anniversary, valid_language_results, work_hours, work_window
 from crsrules.headings import AdaptabilityElement, Factor, FswFactor
@@ -27,8 +30,11 @@ from crsrules.programs._common import (
     hours_text,
     json_ready,
     noc_label,
+    notes_of,
     occupation_code,
+    reasons_of,
     result_name,
+    result_values,
     skilled_jobs,
     start,
 )
@@ -37,7 +43,7 @@ from crsrules.rules import available_rulesets
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from crsrules.candidate import Candidate, Credential, Job, Spouse
+    from crsrules.candidate import Candidate, Credential, Job, Relative, Spouse
     from crsrules.evidence import CountedResult
     from crsrules.rules import FswCriteria, FswGrid, NocVersion, RuleSet
 
@@ -81,6 +87,10 @@ STUDY_IN_CANADA_YEARS = _NEWEST.study_in_canada_years
 WORK_IN_CANADA_YEARS = _NEWEST.work_in_canada_years
 #: The most points each factor can earn (deprecated: ``FswGrid.maximums``).
 MAXIMUMS: Mapping[FswFactor, int] = _NEWEST.grid.maximums
+
+
+# A relative in Canada counts from their 18th birthday (IRPR s. 83(5)(a)).
+_ADULT = 18
 
 
 # --- Results ---------------------------------------------------------------------------------------------------------
@@ -146,15 +156,25 @@ class FswAssessment:
     grid_total: int
     #: The adaptability elements earned, before the cap.
     adaptability: tuple[AdaptabilityElement, ...] = field(repr=False)
-    #: Why the candidate is not eligible, one reason per unmet minimum (empty when eligible).
+    #: Why the candidate is not eligible, one reason per unmet minimum (empty when eligible): the messages of the
+    #: unmet :attr:`conditions`.
     reasons: tuple[str, ...]
-    #: What crsrules did not check or had to approximate.
+    #: What crsrules did not check or had to approximate (the messages of the conditions not checked come last).
     notes: tuple[str, ...] = field(repr=False)
+    #: Every condition checked, met or not, and those not checked, with their codes and values (``fsw.*``, see
+    #: :doc:`/reference/conditions`).
+    conditions: tuple[Condition, ...] = field(default=(), repr=False)
+    #: The relative in Canada that earned the adaptability element (a sibling first), or None.
+    relative_in_canada: RelativeKind | None = None
 
     @property
     def program(self) -> Program:
         """Always :attr:`crsrules.Program.FSW`."""
         return Program.FSW
+
+    def condition(self, code: str) -> Condition | None:
+        """The condition with *code* (such as ``"fsw.language"``), or None if the result has none."""
+        return find(self.conditions, code)
 
     def line(self, factor: FswFactor) -> GridLine:
         """The grid line of *factor*."""
@@ -218,7 +238,6 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
     factors = derivation.factors
     evidence = derivation.evidence
     year = rules.evidence.hours_per_year
-    reasons: list[str] = []
     notes: list[str] = []
 
     # Work: the primary occupation (minimum) and the years of skilled work (grid).
@@ -229,12 +248,28 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
     primary, continuous, period = _primary_occupation(jobs, first=window_first, last=window_last, rules=rules)
     needed_years = criteria.minimum_work_years
     work_met = continuous + EPSILON >= needed_years * year
-    if not work_met:
-        longest = "no skilled paid work" if primary is None else f"the longest is {period}"
-        reasons.append(
-            f"work experience: no skilled occupation with {needed_years} year ({needed_years * year:,} "
-            f"hours) of continuous full-time work, or the part-time equivalent, {window} ({longest})"
-        )
+    needed_text = (
+        f"{needed_years} year ({needed_years * year:,} hours) of continuous full-time work, or the part-time "
+        "equivalent"
+    )
+    if work_met:
+        work_message = f"work experience: {period.text} {window}; {needed_text} in one skilled occupation needed"
+    else:
+        longest = "no skilled paid work" if primary is None else f"the longest is {period.text}"
+        work_message = f"work experience: no skilled occupation with {needed_text}, {window} ({longest})"
+    work = Condition(
+        code=codes.FSW_WORK_EXPERIENCE,
+        met=work_met,
+        message=work_message,
+        values={
+            "occupation": primary,
+            "hours": floor_hundredths(continuous),
+            "hours_needed": needed_years * year,
+            "window_years": criteria.work_window_years,
+            "period_start": period.first,
+            "period_end": period.last,
+        },
+    )
     total_hours = hours(jobs, first=window_first, last=window_last, rules=rules)
     work_years = int(total_hours / year + EPSILON)
 
@@ -247,33 +282,52 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
     second = next((r for lang, r in valid.items() if lang is not first_language), None)
     language_met = first is not None and first.levels.minimum >= minimum
     if first is None:
-        reasons.append(
+        language_message = (
             f"language: no valid language test result on {on.isoformat()} (results count for "
             f"{rules.evidence.language_valid_years} years); CLB {minimum} needed in all four abilities"
         )
     elif not language_met:
         low = ", ".join(f"{name} {lvl}" for name, lvl in abilities(first.levels).items() if lvl < minimum)
         scale = first.levels.language.scale
-        reasons.append(
+        language_message = (
             f"language: {scale} {minimum} needed in all four abilities of the first official language "
             f"({first.language.value}); {describe_result(first)} has {low}"
         )
+    else:
+        language_message = (
+            f"language: {describe_result(first)} has {first.levels.language.scale} {minimum} or more in all four "
+            f"abilities of the first official language ({first.language.value})"
+        )
+    language = Condition(
+        code=codes.FSW_LANGUAGE,
+        met=language_met,
+        message=language_message,
+        values={**result_values(first), "level_required": minimum},
+    )
 
     # Education.
     education = factors.education
     education_met = education is not Education.LESS_THAN_SECONDARY
-    if not education_met:
-        reasons.append(
-            f"education: no credential that counts on {on.isoformat()} (a Canadian credential, or a foreign one with "
-            f"an ECA under {rules.evidence.eca_valid_years} years old)"
-        )
+    education_message = (
+        f"education: {education.label} counts on {on.isoformat()}"
+        if education_met
+        else f"education: no credential that counts on {on.isoformat()} (a Canadian credential, or a foreign one with "
+        f"an ECA under {rules.evidence.eca_valid_years} years old)"
+    )
+    education_condition = Condition(
+        code=codes.FSW_EDUCATION,
+        met=education_met,
+        message=education_message,
+        values={"education": education.value, "eca_valid_years": rules.evidence.eca_valid_years},
+    )
 
     # The selection grid.
     age = age_on(candidate.birth_date, on)
     elements = _adaptability(candidate, on=on, rules=rules, canadian_work_years=factors.canadian_work_years)
     if factors.arranged_employment is not None:
         elements.append(AdaptabilityElement.ARRANGED_EMPLOYMENT)
-    if factors.sibling_in_canada:
+    relative = _relative_in_canada(candidate, on=on, sibling=factors.sibling_in_canada)
+    if relative is not None:
         elements.append(AdaptabilityElement.RELATIVE_IN_CANADA)
     elements.sort(key=list(AdaptabilityElement).index)
     offer = factors.arranged_employment is not None
@@ -305,25 +359,30 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
     )
     grid_total = sum(line.points for line in grid)
     grid_met = grid_total >= table.pass_mark
-    if not grid_met:
-        reasons.append(f"selection grid: {grid_total} points, below the pass mark of {table.pass_mark}")
+    relation = "below" if not grid_met else "at or above"
+    grid_condition = Condition(
+        code=codes.FSW_GRID,
+        met=grid_met,
+        message=f"selection grid: {grid_total} points, {relation} the pass mark of {table.pass_mark}",
+        values={"points": grid_total, "pass_mark": table.pass_mark},
+    )
 
     notes.append(
         f"age is taken on {on.isoformat()}: IRCC counts it on the day the application is received, so pass that day"
     )
-    funds = (
-        "proof of funds: not checked; none is needed if you are authorized to work in Canada (crsrules does not "
-        "check this) and hold your valid job offer"
-        if factors.arranged_employment is not None
-        else "proof of funds: not checked (crsrules does not model settlement funds); they are needed unless you are "
-        "authorized to work in Canada and hold a valid job offer"
+    funds = Condition(
+        code=codes.FSW_FUNDS,
+        met=None,
+        message=(
+            "proof of funds: not checked; none is needed if you are authorized to work in Canada (crsrules does not "
+            "check this) and hold your valid job offer"
+            if offer
+            else "proof of funds: not checked (crsrules does not model settlement funds); they are needed unless you "
+            "are authorized to work in Canada and hold a valid job offer"
+        ),
+        values={"job_offer": offer},
     )
-    notes.append(funds)
-    if not factors.sibling_in_canada:
-        notes.append(
-            "adaptability: relatives in Canada other than siblings (parent, grandparent, child, grandchild, aunt, "
-            "uncle, niece, nephew) are not modelled"
-        )
+    conditions = (work, language, education_condition, grid_condition, funds)
     return FswAssessment(
         on=on,
         rules_id=rules.id,
@@ -338,9 +397,37 @@ def assess(candidate: Candidate, on: date, rules: RuleSet) -> FswAssessment:  # 
         grid=grid,
         grid_total=grid_total,
         adaptability=tuple(elements),
-        reasons=tuple(reasons),
-        notes=tuple(notes),
+        reasons=reasons_of(conditions),
+        notes=notes_of(notes, conditions),
+        conditions=conditions,
+        relative_in_canada=relative,
     )
+
+
+def _counts_on(person: Relative, *, on: date, spouse_accompanies: bool) -> bool:
+    """Whether a relative counts as a relative in Canada on *on* (IRPR s. 83(5))."""
+    return (
+        person.lives_in_canada
+        and person.citizen_or_pr_since <= on
+        and age_on(person.birth_date, on) >= _ADULT
+        and (not person.of_spouse or spouse_accompanies)
+    )
+
+
+def _relative_in_canada(candidate: Candidate, *, on: date, sibling: bool) -> RelativeKind | None:
+    """The kind of the first relative in Canada who counts on *on*: a sibling, then the relatives in order.
+
+    *sibling* says whether a sibling counts, as :func:`crsrules.factors` decides for the CRS.
+
+    A relative counts as a sibling does: 18 or older, a citizen or permanent resident living in Canada, and a relative
+    of the spouse only with a spouse who accompanies the applicant.
+    """
+    if sibling:
+        return RelativeKind.SIBLING
+    spouse = candidate.spouse if candidate.marital_status.has_partner else None
+    accompanies = spouse is not None and spouse.accompanying
+    found = next((r for r in candidate.relatives if _counts_on(r, on=on, spouse_accompanies=accompanies)), None)
+    return None if found is None else found.kind
 
 
 def _line(table: FswGrid, factor: FswFactor, points: int, row: str, evidence: str | None = None) -> GridLine:
@@ -348,28 +435,37 @@ def _line(table: FswGrid, factor: FswFactor, points: int, row: str, evidence: st
     return GridLine(factor=factor, points=points, maximum=table.maximums[factor], detail=detail)
 
 
+class _Period(NamedTuple):
+    """The longest continuous period of work in one occupation: in words, and its first and last days."""
+
+    text: str = ""
+    first: date | None = None
+    last: date | None = None
+
+
 def _primary_occupation(
     jobs: Iterable[Job], *, first: date, last: date, rules: RuleSet
-) -> tuple[str | None, float, str]:
-    """The occupation with the longest continuous period of work, its hours and the period in words."""
+) -> tuple[str | None, float, _Period]:
+    """The occupation with the longest continuous period of work, its hours and the period."""
     by_occupation: dict[tuple[NocVersion, str], list[Job]] = {}
     for job in jobs:
         version, code, _ = occupation_code(job.noc, job.noc_2016, rules=rules)
         by_occupation.setdefault((version, code), []).append(job)
     best: tuple[float, date, str] | None = None
-    best_text = ""
+    best_period = _Period()
     for (version, code), group in by_occupation.items():
         for run in continuous_runs(group, first=first, last=last, rules=rules):
             key = (run.hours, run.last, code)
             if best is None or key > best:
                 best = key
-                best_text = (
+                text = (
                     f"{hours_text(run.hours)} in {noc_label(version, code)} from {run.first.isoformat()} to "
                     f"{run.last.isoformat()}"
                 )
+                best_period = _Period(text, run.first, run.last)
     if best is None:
-        return None, 0.0, ""
-    return best[2], best[0], best_text
+        return None, 0.0, _Period()
+    return best[2], best[0], best_period
 
 
 def _language_points(table: FswGrid, first: CountedResult, second: CountedResult | None) -> int:

@@ -32,15 +32,18 @@ from hypothesis.errors import InvalidArgument
 from crsrules._validation import EARLIEST_DATE, LATEST_DATE
 from crsrules.candidate import (
     CREDENTIAL_LEVELS,
+    RELATIVE_KINDS,
     Candidate,
     Certificate,
     Credential,
+    Employer,
     Job,
     JobOffer,
     LanguageResult,
     MaritalStatus,
     Nomination,
     Province,
+    Relative,
     Sibling,
     Spouse,
 )
@@ -70,6 +73,7 @@ __all__ = [
     "language_levels",
     "language_results",
     "nominations",
+    "relatives",
     "rulesets",
     "siblings",
     "spouse_factors",
@@ -164,6 +168,9 @@ _WORK_YEARS = 15
 _STUDY_YEARS = 40
 _CERTIFICATE_YEARS = 15
 _OFFER_YEARS = 5
+# A job offer's length is drawn up to 10 years; a relative is born up to 90 years before the day.
+_OFFER_MONTHS = 120
+_RELATIVE_YEARS = 90
 _NOMINATION_YEARS = 2
 _PROFILE_YEARS = 2
 # A candidate is 18 to 60 on *on*; credentials, jobs and certificates come from the age of 16.
@@ -420,6 +427,28 @@ def siblings() -> st.SearchStrategy[Sibling]:
     return _sibling(on=_DEFAULT_ON)
 
 
+@st.composite
+def _relative(draw: st.DrawFn, *, on: date) -> Relative:
+    birth_date = draw(_dates_back(on, max(EARLIEST_DATE, anniversary(on, -_RELATIVE_YEARS))))
+    return Relative(
+        kind=draw(st.sampled_from(RELATIVE_KINDS)),
+        birth_date=birth_date,
+        citizen_or_pr_since=draw(_dates_back(on, birth_date)),
+        of_spouse=draw(_RARELY),
+        lives_in_canada=draw(_USUALLY),
+    )
+
+
+def relatives() -> st.SearchStrategy[Relative]:
+    """Valid :class:`~crsrules.Relative` values of every kind but a sibling: born up to 90 years before 2026-01-01.
+
+    Some are minors; each became a citizen or PR between birth and 2026-01-01.
+
+    .. versionadded:: 0.2.0
+    """
+    return _relative(on=_DEFAULT_ON)
+
+
 def _certificate(*, earliest: date, latest: date) -> st.SearchStrategy[Certificate]:
     return st.builds(Certificate, issued_on=_dates_back(latest, earliest), noc=st.none() | _noc_2021_codes())
 
@@ -453,11 +482,20 @@ def _job_offer(draw: st.DrawFn, *, on: date) -> JobOffer:
     offered_on = draw(_dates_back(on, anniversary(on, -_OFFER_YEARS)))
     ends_on = draw(st.none() | _dates_back(on, offered_on))
     noc, noc_2016 = draw(_codes(ended_before_noc_2021=ends_on is not None and ends_on < _NOC_2021_ADOPTED))
-    return JobOffer(noc=noc, noc_2016=noc_2016, offered_on=offered_on, ends_on=ends_on)
+    return JobOffer(
+        noc=noc,
+        noc_2016=noc_2016,
+        offered_on=offered_on,
+        ends_on=ends_on,
+        employer=draw(st.none() | st.sampled_from(Employer)),
+        duration_months=draw(st.none() | st.integers(1, _OFFER_MONTHS)),
+    )
 
 
 def job_offers() -> st.SearchStrategy[JobOffer]:
     """Valid :class:`~crsrules.JobOffer` values, offered in the 5 years up to 2026-01-01, still in force or ended.
+
+    The employer and the length (1 to 120 months) are given or not.
 
     .. versionadded:: 0.1.0
     """
@@ -498,6 +536,7 @@ def _candidate(draw: st.DrawFn, *, on: date, with_spouse: bool | None) -> Candid
         job_offer=draw(st.none() | _job_offer(on=on)),
         siblings=tuple(draw(st.lists(_sibling(on=on), max_size=2))),
         profile_submitted_at=draw(st.none() | _submitted(on)),
+        relatives=tuple(draw(st.lists(_relative(on=on), max_size=2))),
     )
 
 
@@ -508,7 +547,7 @@ def candidates(*, on: date = _DEFAULT_ON, with_spouse: bool | None = None) -> st
     birthday at the earliest; language tests from the 3 years up to *on* (so some have expired by then), jobs from
     the 15, credentials from the 40; a job offer from the 5 years and a nomination from the 2 years up to *on*. A
     spouse or partner goes with a married or common-law status, and only then. ``profile_submitted_at`` is None or a
-    UTC time in the 2 years before *on*.
+    UTC time in the 2 years before *on*. Up to two siblings and two other relatives in Canada (see :func:`relatives`).
 
     Args:
         on: The day the facts are drawn around (by default 2026-01-01): from 1961-01-01 (so that a candidate of 60
@@ -532,5 +571,6 @@ st.register_type_strategy(Job, jobs())
 st.register_type_strategy(JobOffer, job_offers())
 st.register_type_strategy(LanguageResult, language_results())
 st.register_type_strategy(Nomination, nominations())
+st.register_type_strategy(Relative, relatives())
 st.register_type_strategy(Sibling, siblings())
 st.register_type_strategy(Spouse, spouses())
