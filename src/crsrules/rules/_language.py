@@ -207,7 +207,7 @@ class LanguageRules:
             return chart
         if tef_scale is not None:
             allowed = f"None for {test.label} (only TEF Canada has several scales)"
-            raise InvalidValueError("tef_scale", tef_scale, allowed)
+            raise InvalidValueError("tef_scale", tef_scale, allowed, code="inconsistent")
         return self.charts[test]
 
     def not_accepted(self, test: LanguageTest, tested_on: date) -> TestNotAcceptedError:
