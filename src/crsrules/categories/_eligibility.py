@@ -29,6 +29,7 @@ from crsrules.evidence import (
     anniversary,
     continuous_periods,
     counted_credentials,
+    offer_in_force,
     valid_language_results,
     work_hours,
     work_window,
@@ -391,11 +392,11 @@ def _assess_military(
     offer_ok = (
         offer is not None
         and offer.noc in version.occupations
-        and offer.offered_on <= on
-        and (offer.ends_on is None or on <= offer.ends_on)
+        and offer_in_force(offer, on)
     )
     if offer_ok and offer is not None:
-        reasons.append(f"job offer in {offer.noc} from {offer.offered_on.isoformat()}")
+        since = "(no offer date given)" if offer.offered_on is None else f"from {offer.offered_on.isoformat()}"
+        reasons.append(f"job offer in {offer.noc} {since}")
     else:
         reasons.append(
             f"no job offer in {codes} in force on {on.isoformat()}: the category needs an offer of "
@@ -407,7 +408,9 @@ def _assess_military(
         (c for c in counted if c.level.rank >= rule.minimum_credential.rank), key=lambda c: c.level.rank, default=None
     )
     if credential is not None:
-        reasons.append(f"{credential.level.label} completed {credential.completed_on.isoformat()}")
+        completed = credential.completed_on
+        when = "(no completion date given)" if completed is None else f"completed {completed.isoformat()}"
+        reasons.append(f"{credential.level.label} {when}")
     else:
         reasons.append(
             f"no counted post-secondary credential of a program of 2 years or more on {on.isoformat()} "
