@@ -29,6 +29,7 @@ __all__ = [
     "InvalidArgumentsError",
     "InvalidCandidateError",
     "InvalidFactorsError",
+    "InvalidJSONError",
     "InvalidValueError",
     "RulesNotInForceError",
     "StaleRulesWarning",
@@ -153,6 +154,10 @@ def close_matches(given: object, known: Sequence[str]) -> tuple[str, ...]:
     return () if len(text) > longest else tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.6))
 
 
+def _names(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(names)
+
+
 @frozen(kw_only=True)
 class ErrorDetail:
     """One problem of invalid input, as a record that a program can read without parsing the message.
@@ -185,7 +190,7 @@ class ErrorDetail:
     value: str | None = None
     #: Close keys, values or codes that would be accepted, best first: for an unknown key, the keys of its object;
     #: for an unknown enum value, the values; for an unknown NOC 2021 code, close codes. Empty if none is close.
-    did_you_mean: tuple[str, ...] = field(default=(), converter=tuple)
+    did_you_mean: tuple[str, ...] = field(default=(), converter=_names)
 
     def __str__(self) -> str:
         return f"{self.message} @ {self.path}"
@@ -321,6 +326,26 @@ class InvalidCandidateError(InvalidFactorsError):
 
     def __init__(self, problems: Sequence[str | ErrorDetail]) -> None:
         super().__init__(problems, what="candidate")
+
+
+class InvalidJSONError(CRSRulesError, ValueError):
+    """Text that cannot be read as a JSON document: not JSON, not UTF-8, a key twice, nested too deeply or too large.
+
+    Raised by :func:`crsrules.io.parse_json`, which the command line reads its files with. Given text,
+    :func:`~crsrules.load_candidate` and :func:`~crsrules.load_factors` raise :class:`InvalidCandidateError` or
+    :class:`InvalidFactorsError` instead, with the same record.
+
+    Attributes:
+        errors: The problem, as one :class:`ErrorDetail` (code ``not_json``, ``not_utf8``, ``duplicate_key``,
+            ``too_deep`` or ``too_large``).
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, detail: ErrorDetail, message: str | None = None) -> None:
+        """Report *detail*, with *message* (by default the detail's own message)."""
+        self.errors = (detail,)
+        super().__init__(detail.message if message is None else message)
 
 
 class RulesNotInForceError(CRSRulesError, LookupError):
