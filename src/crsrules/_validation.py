@@ -102,7 +102,11 @@ class DigitCode:
         if len(value) != self.digits or not (value.isascii() and value.isdigit()):
             raise InvalidValueError(attribute.name, value, self.allowed, code="invalid_format")
         if self.known is not None:
-            self.known(value)
+            try:
+                self.known(value)
+            except LookupError as exc:  # such as UnknownOccupationError: it names the code, and now the field
+                exc.field = attribute.name  # type: ignore[attr-defined]
+                raise
 
 
 def digit_code(digits: int, allowed: str, *, known: Callable[[str], object] | None = None) -> DigitCode:

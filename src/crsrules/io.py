@@ -309,7 +309,9 @@ _converter = _make_converter()
 def _detail(exc: BaseException, path: str, type_: type | None) -> list[ErrorDetail]:  # noqa: PLR0911 (one per kind)
     """The records of one problem at *path*; crsrules' own words, where cattrs' would only say "invalid value"."""
     if isinstance(exc, InvalidValueError):
-        where = path + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in exc.path)
+        # The value at fault: below the object by its path, or the object's field it names.
+        below = exc.path or ((exc.field,) if exc.field.isidentifier() else ())
+        where = path + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in below)
         return [ErrorDetail(path=where, code=exc.code, message=_shorten(str(exc)), value=short_repr(exc.value),
                             did_you_mean=exc.suggestions)]  # fmt: skip
     if isinstance(exc, _ValueProblemError):
@@ -317,13 +319,15 @@ def _detail(exc: BaseException, path: str, type_: type | None) -> list[ErrorDeta
         return [ErrorDetail(path=path, code=exc.code, message=_shorten(str(exc)), value=echo,
                             did_you_mean=exc.suggestions)]  # fmt: skip
     if isinstance(exc, UnknownOccupationError):
-        return [ErrorDetail(path=path, code="unknown_code", message=_shorten(str(exc)), value=short_repr(exc.code),
+        field = getattr(exc, "field", None)  # the field whose code was looked up (set by _validation.DigitCode)
+        where = f"{path}.{field}" if isinstance(field, str) else path
+        return [ErrorDetail(path=where, code="unknown_code", message=_shorten(str(exc)), value=short_repr(exc.code),
                             did_you_mean=exc.suggestions)]  # fmt: skip
     if isinstance(exc, CRSRulesError):
         return [ErrorDetail(path=path, code="not_allowed", message=_shorten(str(exc)))]
     if isinstance(exc, ForbiddenExtraKeysError):
         return _unknown_keys(exc, path)
-    if isinstance(exc, TypeError) and type_ is not None and "missing" in str(exc):
+    if isinstance(exc, KeyError) or (isinstance(exc, TypeError) and type_ is not None and "missing" in str(exc)):
         return [ErrorDetail(path=path, code="missing", message="required field missing")]
     return [ErrorDetail(path=path, code="not_allowed", message=_shorten(cattrs.v.format_exception(exc, type_)))]
 

@@ -448,7 +448,7 @@ def test_a_400_digit_band_names_its_field_and_the_scale():
     with pytest.raises(InvalidCandidateError) as info:
         load_candidate(data)
     expected = ("'listening' must be an IELTS General Training band 0.0-9.0 in steps of 0.5 "
-                "(got a whole number of 400 digits) @ $.language_results[0]")  # fmt: skip
+                "(got a whole number of 400 digits) @ $.language_results[0].listening")  # fmt: skip
     assert (expected,) == info.value.problems
     with pytest.raises(InvalidFactorsError, match=r"'reading' must be an IELTS .* @ \$\.first_language"):
         load_factors({**FACTORS, "first_language": {**IELTS, "reading": -(10**400)}})
