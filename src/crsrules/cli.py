@@ -120,8 +120,12 @@ class _Version(argparse.Action):
         except PackageNotFoundError:  # a source tree that is not installed
             number = "(not installed: run from a source tree)"
         latest = available_rulesets()[-1]
-        parser.exit(message=f"crsrules {number}\nnewest policy version {latest.id}, rules checked up to "
-                            f"{LAST_KNOWN_DATE.isoformat()}\n")  # fmt: skip
+        text = (f"crsrules {number}\nnewest policy version {latest.id}, rules checked up to "
+                f"{LAST_KNOWN_DATE.isoformat()}\n")  # fmt: skip
+        if sys.stdout is not None:
+            with contextlib.suppress(OSError):  # a closed or full output: the exit status says nothing more
+                sys.stdout.write(text)
+        parser.exit()
 
 
 def _iso_date(text: str) -> date:
