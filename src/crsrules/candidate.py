@@ -8,6 +8,7 @@ them on any date, the way IRCC counts them.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable  # a real import: the annotations of the generated __init__ name it
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -22,7 +23,7 @@ from crsrules.model import Education, OfficialLanguage
 from crsrules.occupations import NOC_2021_IN_USE_FROM, occupation
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
     from crsrules.model import Factors, LanguageLevels
 

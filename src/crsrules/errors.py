@@ -185,7 +185,8 @@ class ErrorDetail:
     code: ErrorCode
     #: The problem in words, without the path: what was given and what is allowed.
     message: str
-    #: The value given, as the message echoes it (its ``repr``, at most 60 characters: see :func:`short_repr`), or
+    #: The value given, as the message echoes it (its ``repr``, at most 60 characters: see
+    #: :func:`~crsrules.errors.short_repr`), or
     #: None when there is none, such as for a missing field.
     value: str | None = None
     #: Close keys, values or codes that would be accepted, best first: for an unknown key, the keys of its object;

@@ -427,7 +427,7 @@ _TEXT_HINT = (
 def load_factors(data: Mapping[str, Any] | str | bytes) -> Factors:
     """Build :class:`~crsrules.Factors` from JSON-like data, reporting every problem with its JSON path.
 
-    *data* is a mapping, as :func:`json.load` gives, or the JSON text itself, parsed with :func:`parse_json`.
+    *data* is a mapping, as ``json.load`` gives, or the JSON text itself, parsed with :func:`~crsrules.io.parse_json`.
 
     Raises:
         InvalidFactorsError: Wrong types, missing fields, unknown keys or values out of range, or text that is not
@@ -459,7 +459,7 @@ def dump_factors(factors: Factors) -> dict[str, Any]:
 def load_candidate(data: Mapping[str, Any] | str | bytes) -> Candidate:
     """Build a :class:`~crsrules.Candidate` from JSON-like data, reporting every problem with its JSON path.
 
-    *data* is a mapping, as :func:`json.load` gives, or the JSON text itself, parsed with :func:`parse_json`.
+    *data* is a mapping, as ``json.load`` gives, or the JSON text itself, parsed with :func:`~crsrules.io.parse_json`.
     Dates are ISO strings (``"2025-03-02"``), the profile's submission time an ISO date and time with a time zone.
 
     Raises:
@@ -483,7 +483,7 @@ def load_candidate(data: Mapping[str, Any] | str | bytes) -> Candidate:
 def parse_json(text: str | bytes, *, where: str = _TEXT, max_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> Any:  # noqa: ANN401
     """Parse JSON text strictly, as the command line reads its files and the loaders read a ``str``.
 
-    Stricter than :func:`json.loads`: bytes must be UTF-8, a key given twice in an object is an error (never a silent
+    Stricter than ``json.loads``: bytes must be UTF-8, a key given twice in an object is an error (never a silent
     choice of one value), ``NaN`` and ``Infinity`` are not JSON numbers, and the text may be at most *max_bytes*
     bytes (UTF-8) long and nest at most :data:`MAX_DEPTH` levels deep. A number of more than 4,300 digits, which
     Python does not read, is an error too.
@@ -494,7 +494,7 @@ def parse_json(text: str | bytes, *, where: str = _TEXT, max_bytes: int = DEFAUL
         max_bytes: The largest text read, in bytes.
 
     Raises:
-        InvalidJSONError: The text cannot be read; its :attr:`~crsrules.errors.InvalidJSONError.errors` says why.
+        InvalidJSONError: The text cannot be read; its :attr:`~crsrules.InvalidJSONError.errors` says why.
 
     Example:
         >>> parse_json('{"age": 29, "age": 30}')
