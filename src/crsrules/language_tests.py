@@ -233,26 +233,38 @@ def scale(test: LanguageTest | str, ability: str, *, tef_scale: TefScale | str |
 
 
 def score_range(
-    test: LanguageTest | str, ability: str, *, tef_scale: TefScale | str | None = None
+    test: LanguageTest | str, ability: str | None = None, *, tef_scale: TefScale | str | None = None
 ) -> tuple[float, float, float]:
     """The possible results of one ability of *test*: ``(lowest, highest, step)``, such as ``(0, 9, 0.5)`` for IELTS.
 
     TEF Canada's range depends on the column of results, so *tef_scale* is required for it
     (see :func:`crsrules.language.tef_scale_on`). The test and the scale may be given as their string values.
+    Without *ability*, the range all four abilities share; TCF Canada's and the TEF "ancien score" abilities have
+    scales of their own, and need *ability*.
 
     Raises:
         InvalidValueError: *test* or *tef_scale* is unknown, *ability* is not listening, reading, writing or
-            speaking, or TEF Canada is given without a scale.
+            speaking (or not given for a test whose abilities differ), or TEF Canada is given without a scale.
 
     Example:
         >>> score_range(LanguageTest.TCF_CANADA, "writing")
         (0, 20, 1)
         >>> score_range("tef_canada", "reading", tef_scale="ancien_score")
         (0, 300, 1)
+        >>> score_range("ielts_general")
+        (0, 9, 0.5)
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 The test and the scale may be given as their string values.
+    .. versionchanged:: 0.2.0
+       The test and the scale may be given as their string values; *ability* may be left out.
     """
+    if ability is None:
+        ranges = {score_range(test, each, tef_scale=tef_scale) for each in ABILITIES}
+        if len(ranges) > 1:
+            abilities = ", ".join(map(repr, ABILITIES))
+            allowed = f"one of {abilities} (the abilities of this test have their own scales)"
+            raise InvalidValueError("ability", None, allowed, code="missing")
+        return ranges.pop()
     one = scale(test, ability, tef_scale=tef_scale)
     return one.low, one.high, one.step
 

@@ -85,6 +85,10 @@ def test_an_unknown_string_is_still_an_error_that_suggests():
 def test_score_range_takes_the_test_as_a_string():
     """score_range("tcf_canada", ...) raised a bare KeyError; it works, and an unknown test is a crsrules error."""
     assert (0, 20, 1) == score_range("tcf_canada", "writing")
+    assert (10, 90, 1) == score_range("pte_core")
+    with pytest.raises(InvalidValueError) as info:
+        score_range("tcf_canada")  # writing and speaking 0-20, reading and listening 100-699
+    assert ("ability", "missing") == (info.value.field, info.value.code)
     assert (0, 699, 1) == score_range("tef_canada", "reading", tef_scale="score_699_2023")
     with pytest.raises(InvalidValueError) as info:
         score_range("tcf", "writing")
