@@ -73,7 +73,9 @@ class Column:
     .. versionadded:: 0.2.0
     """
 
+    #: The results the ability can have.
     scale: Scale
+    #: (minimum result, level) pairs, the minimums ascending: a result gets the level of the last row it reaches.
     steps: tuple[tuple[float, int], ...] = field(validator=_ascending)
     #: The level of a result below the first minimum.
     below: int = BELOW_4
@@ -101,9 +103,13 @@ class Chart:
     .. versionadded:: 0.2.0
     """
 
+    #: The conversion of the listening results.
     listening: Column
+    #: The conversion of the reading results.
     reading: Column
+    #: The conversion of the writing results.
     writing: Column
+    #: The conversion of the speaking results.
     speaking: Column
 
     @classmethod
