@@ -99,7 +99,8 @@ def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: ob
 def _tuple_of(cls: type, what: str) -> v.Validator:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
-            raise InvalidValueError(attribute.name, value, f"a list or tuple of {what}", code="wrong_type")
+            allowed = f"a list or tuple of {cls.__name__} objects (any iterable but a string or a mapping)"
+            raise InvalidValueError(attribute.name, value, allowed, code="wrong_type")
         for i, item in enumerate(value):
             if not isinstance(item, cls):
                 raise InvalidValueError(f"{attribute.name}[{i}]", item, what, code="wrong_type")
