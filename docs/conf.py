@@ -7,11 +7,15 @@ Build from the project's root with::
 
 from __future__ import annotations
 
+import enum
 import importlib.util
+import inspect
 import sys
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,6 +59,7 @@ extensions = [
     "category_tables",
     "condition_codes",
     "draws_plot",
+    "error_codes",
 ]
 
 source_suffix = {".md": "markdown"}
@@ -165,6 +170,46 @@ def _no_inline_attribute_types(
         lines[:0] = ["..", ""]
 
 
+class _Shown:
+    """A default value shown in a signature as written (its repr is the text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _shown(value: object) -> _Shown:
+    """How a field's default reads in a signature: ``MaritalStatus.NEVER_MARRIED``, ``()``, ``None``, ``<factory>``."""
+    if value is attrs.NOTHING:  # a default made by a factory, at each call
+        return _Shown("<factory>")
+    if isinstance(value, enum.Enum):
+        return _Shown(f"{type(value).__name__}.{value.name}")
+    return _Shown(repr(value))
+
+
+def _attrs_defaults(_app: object, obj: Any, _bound_method: bool) -> None:  # noqa: ANN401 (any documented object)
+    """Show the real defaults of an attrs class's generated ``__init__``, not ``attr_dict['spouse'].default``.
+
+    ``autodoc_preserve_defaults`` (which keeps defaults as written in the source, such as ``date(2025, 1, 1)``)
+    reads the source attrs generates, whose defaults are all ``attr_dict['<field>'].default``; this hook, which runs
+    after it, puts back the defaults themselves.
+    """
+    code = getattr(obj, "__code__", None)
+    if code is None or not code.co_filename.startswith("<attrs generated"):
+        return
+    signature = inspect.signature(obj)
+    names = [p.name for p in signature.parameters.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
+    given = obj.__defaults__ or ()
+    defaults = dict(zip(names[len(names) - len(given) :], given, strict=True))
+    defaults |= obj.__kwdefaults__ or {}
+    parameters = [p.replace(default=_shown(defaults[p.name])) if p.name in defaults else p
+                  for p in signature.parameters.values()]  # fmt: skip
+    obj.__signature__ = signature.replace(parameters=parameters)
+
+
 def setup(app: Sphinx) -> None:
     """Register the hooks (before napoleon's, which run at the default priority 500)."""
     app.connect("autodoc-process-docstring", _no_inline_attribute_types, priority=400)
+    app.connect("autodoc-before-process-signature", _attrs_defaults)

@@ -3,9 +3,6 @@
 crsrules is not legal advice: IRCC's official tool and instructions govern.
 """
 
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
-
 from crsrules import draws
 from crsrules._api import score, total
 from crsrules._validation import EARLIEST_DATE, LATEST_DATE
@@ -40,12 +37,24 @@ from crsrules.categories import (
 )
 from crsrules.conditions import Condition, Detail
 from crsrules.derive import Derivation, derive, factors
-from crsrules.draws import DataStatus, UserDataWarning, data_status
+from crsrules.draws import (
+    DataStatus,
+    Draw,
+    DrawDataError,
+    DrawKind,
+    NoDistributionError,
+    UnknownDrawError,
+    UserDataWarning,
+    data_status,
+)
 from crsrules.errors import (
+    ERROR_CODES,
     CRSRulesError,
+    ErrorDetail,
     InvalidArgumentsError,
     InvalidCandidateError,
     InvalidFactorsError,
+    InvalidJSONError,
     InvalidValueError,
     RulesNotInForceError,
     StaleRulesWarning,
@@ -84,10 +93,22 @@ from crsrules.rules import RuleSet, available_rulesets, get_rules, rules_in_forc
 from crsrules.scoring import Line, ScoreBreakdown, Scorer, SectionPoints, scorer
 from crsrules.timeline import ScoreChange, timeline
 
-try:
-    __version__ = _version("crsrules")
-except PackageNotFoundError:  # pragma: no cover (running from a source tree that is not installed)
-    __version__ = "0.0.0+unknown"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the package metadata when first asked for (importing crsrules does not read it)."""
+    if name != "__version__":
+        msg = f"module 'crsrules' has no attribute {name!r}"
+        raise AttributeError(msg)
+    # Only here: importlib.metadata costs more to import than the rest of what crsrules needs at import time.
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        found = version("crsrules")
+    except PackageNotFoundError:  # pragma: no cover (running from a source tree that is not installed)
+        found = "0.0.0+unknown"
+    globals()["__version__"] = found
+    return found
+
 
 __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py checks)
     "AdaptabilityElement",
@@ -106,9 +127,14 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "DataStatus",
     "Derivation",
     "Detail",
+    "Draw",
+    "DrawDataError",
+    "DrawKind",
     "EARLIEST_DATE",
+    "ERROR_CODES",
     "Education",
     "Employer",
+    "ErrorDetail",
     "Factor",
     "Factors",
     "FstAssessment",
@@ -118,6 +144,7 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "InvalidArgumentsError",
     "InvalidCandidateError",
     "InvalidFactorsError",
+    "InvalidJSONError",
     "InvalidValueError",
     "InvitationCheck",
     "Job",
@@ -128,6 +155,7 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "LanguageTest",
     "Line",
     "MaritalStatus",
+    "NoDistributionError",
     "Nomination",
     "Occupation",
     "OfficialLanguage",
@@ -149,6 +177,7 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "StaleRulesWarning",
     "TefScale",
     "TestNotAcceptedError",
+    "UnknownDrawError",
     "UnknownOccupationError",
     "UnknownRoundNameError",
     "UnknownRulesetError",

@@ -7,17 +7,19 @@ Schema, and each number lives in one place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 from attrs import frozen
 
-from crsrules.errors import InvalidValueError
+from crsrules.errors import InvalidValueError, close_matches
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 #: The form of an RFC 3339 ``full-date`` (the calendar and the range are checked apart).
 RFC3339_FULL_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -41,13 +43,16 @@ class WholeNumber:
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and self.optional:
             return
-        if type(value) is not int or not self.low <= value <= self.high:
-            raise InvalidValueError(attribute.name, value, self.allowed + (" or None" if self.optional else ""))
+        if type(value) is not int:
+            raise InvalidValueError(attribute.name, value, self.allowed, code="wrong_type")
+        if not self.low <= value <= self.high:
+            raise InvalidValueError(attribute.name, value, self.allowed, code="out_of_range")
 
 
 def whole_number(low: int, high: int, allowed: str | None = None, *, optional: bool = False) -> WholeNumber:
     """Accept an int (not a bool) from *low* to *high* inclusive (or None when *optional*)."""
-    return WholeNumber(low, high, allowed or f"a whole number {low}-{high}", optional)
+    what = (allowed or f"a whole number {low}-{high}") + (" or None" if optional else "")
+    return WholeNumber(low, high, what, optional)
 
 
 @frozen
@@ -61,8 +66,10 @@ class NumberRange:
     low_exclusive: bool = False
 
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is bool or not isinstance(value, int | float) or not self._within(value):
-            raise InvalidValueError(attribute.name, value, self.allowed)
+        if type(value) is bool or not isinstance(value, int | float):
+            raise InvalidValueError(attribute.name, value, self.allowed, code="wrong_type")
+        if not self._within(value):
+            raise InvalidValueError(attribute.name, value, self.allowed, code="out_of_range")
 
     def _within(self, value: float) -> bool:
         above = self.low < value if self.low_exclusive else self.low <= value
@@ -89,11 +96,17 @@ class DigitCode:
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None:
             return
+        if not isinstance(value, str):
+            raise InvalidValueError(attribute.name, value, self.allowed, code="wrong_type")
         # str.isdigit alone would accept other scripts' digits and superscripts.
-        if not isinstance(value, str) or len(value) != self.digits or not (value.isascii() and value.isdigit()):
-            raise InvalidValueError(attribute.name, value, self.allowed)
+        if len(value) != self.digits or not (value.isascii() and value.isdigit()):
+            raise InvalidValueError(attribute.name, value, self.allowed, code="invalid_format")
         if self.known is not None:
-            self.known(value)
+            try:
+                self.known(value)
+            except LookupError as exc:  # such as UnknownOccupationError: it names the code, and now the field
+                exc.field = attribute.name  # type: ignore[attr-defined]
+                raise
 
 
 def digit_code(digits: int, allowed: str, *, known: Callable[[str], object] | None = None) -> DigitCode:
@@ -124,11 +137,14 @@ class MemberOf:
         if value is None and self.optional:
             return
         if not isinstance(value, self.enum):
+            if not isinstance(value, str):
+                raise InvalidValueError(attribute.name, value, self._what(), code="wrong_type")
             member = next((m for m in self.enum if m.value == value), None)
-            if member is not None:  # the JSON spelling given to Python
+            if member is not None:  # the JSON spelling given to a field without a converter
                 hint = f"{self.enum.__name__}.{member.name} (the string {value!r} is the JSON form)"
-                raise InvalidValueError(attribute.name, value, hint)
-            raise InvalidValueError(attribute.name, value, self._what())
+                raise InvalidValueError(attribute.name, value, hint, code="wrong_type")
+            close = close_matches(value, [str(m.value) for m in self.members])
+            raise InvalidValueError(attribute.name, value, self._what(), suggestions=close)
         if value not in self.members:
             raise InvalidValueError(attribute.name, value.value, self._what())
 
@@ -140,10 +156,53 @@ def member_of(
     return MemberOf(enum, optional, among, allowed)
 
 
+def to_member(enum: type[E], value: E | str | None) -> E:
+    """*value* as a member of *enum* if it is one or its string value (the JSON form); else *value* itself.
+
+    The converter of the enum fields: ``Credential(level="masters")`` works as ``Credential(level=Education.MASTERS)``,
+    and a value that is neither is left for the field's :class:`MemberOf` validator to reject by name (so the
+    result is a member only once validated).
+    """
+    if isinstance(value, str) and not isinstance(value, enum):
+        return next((m for m in enum if m.value == value), value)  # type: ignore[return-value]
+    return value  # type: ignore[return-value]
+
+
+def member(enum: type[E], name: str, value: object) -> E:
+    """*value* as a member of *enum*, given as the member or its string value; else an error naming *name*.
+
+    Raises:
+        InvalidValueError: *value* is neither (code ``not_allowed`` for a string, with close values, else
+            ``wrong_type``).
+    """
+    found = to_member(enum, value)  # type: ignore[arg-type]
+    if isinstance(found, enum):
+        return found
+    choices = "one of " + ", ".join(repr(m.value) for m in enum)
+    if not isinstance(value, str):
+        raise InvalidValueError(name, value, choices, code="wrong_type")
+    raise InvalidValueError(name, value, choices, suggestions=close_matches(value, [str(m.value) for m in enum]))
+
+
+def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """*value* as a tuple if it is an iterable other than a string, bytes or a mapping; else *value* itself.
+
+    The converter of the list fields: ``Candidate(jobs=[job])`` works as ``Candidate(jobs=(job,))``, and a value
+    that is not a list of some kind is left for the field's validator to reject (so the result is a tuple only once
+    validated).
+    """
+    if isinstance(value, tuple | str | bytes | bytearray | Mapping):
+        return value  # type: ignore[return-value]
+    try:
+        return tuple(value)
+    except TypeError:  # not iterable
+        return value  # type: ignore[return-value]
+
+
 def boolean(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Accept True or False only."""
     if type(value) is not bool:
-        raise InvalidValueError(attribute.name, value, "True or False")
+        raise InvalidValueError(attribute.name, value, "True or False", code="wrong_type")
 
 
 def instance(cls: type, allowed: str, *, optional: bool = False) -> Validator:
@@ -154,7 +213,7 @@ def instance(cls: type, allowed: str, *, optional: bool = False) -> Validator:
         if value is None and optional:
             return
         if not isinstance(value, cls):
-            raise InvalidValueError(attribute.name, value, what)
+            raise InvalidValueError(attribute.name, value, what, code="wrong_type")
 
     return check
 
@@ -177,7 +236,7 @@ def in_range(name: str, value: date, *, path: Sequence[str | int] = ()) -> None:
     """
     day = value.date() if isinstance(value, datetime) else value
     if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise InvalidValueError(name, value.isoformat(), _IN_RANGE, path=path)
+        raise InvalidValueError(name, value.isoformat(), _IN_RANGE, path=path, code="out_of_range")
 
 
 def a_date(name: str, value: object, *, path: Sequence[str | int] = ()) -> date:
@@ -186,6 +245,6 @@ def a_date(name: str, value: object, *, path: Sequence[str | int] = ()) -> date:
     The error names *name* and carries *path* (see :class:`~crsrules.InvalidValueError`).
     """
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidValueError(name, value, "a datetime.date", path=path)
+        raise InvalidValueError(name, value, "a datetime.date", path=path, code="wrong_type")
     in_range(name, value, path=path)
     return value

@@ -8,6 +8,7 @@ them on any date, the way IRCC counts them.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable  # a real import: the annotations of the generated __init__ name it
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -102,10 +103,11 @@ def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: ob
 def _tuple_of(cls: type, what: str) -> v.Validator:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
-            raise InvalidValueError(attribute.name, value, f"a tuple of {what}")
+            allowed = f"a list or tuple of {cls.__name__} objects (any iterable but a string or a mapping)"
+            raise InvalidValueError(attribute.name, value, allowed, code="wrong_type")
         for i, item in enumerate(value):
             if not isinstance(item, cls):
-                raise InvalidValueError(f"{attribute.name}[{i}]", item, what)
+                raise InvalidValueError(f"{attribute.name}[{i}]", item, what, code="wrong_type")
 
     return check
 
@@ -117,9 +119,67 @@ def _not_before(other: str) -> v.Validator:
         start = getattr(instance, other)
         if value is not None and start is not None and value < start:
             allowed = f"a date on or after {other} ({start.isoformat()})"
-            raise InvalidValueError(attribute.name, value.isoformat(), allowed, path=(attribute.name,))
+            raise InvalidValueError(
+                attribute.name, value.isoformat(), allowed, path=(attribute.name,), code="inconsistent"
+            )
 
     return check
+
+
+# The converters of the enum fields (their JSON strings are accepted) and of the list fields (any iterable is).
+# One named function each, which type checkers read as the type the field accepts.
+
+
+def _education(value: Education | str) -> Education:
+    return v.to_member(Education, value)
+
+
+def _marital_status(value: MaritalStatus | str) -> MaritalStatus:
+    return v.to_member(MaritalStatus, value)
+
+
+def _province(value: Province | str | None) -> Province | None:
+    return v.to_member(Province, value)
+
+
+def _language_test(value: LanguageTest | str) -> LanguageTest:
+    return v.to_member(LanguageTest, value)
+
+
+def _tef_scale(value: TefScale | str | None) -> TefScale | None:
+    return v.to_member(TefScale, value)
+
+
+def _official_language(value: OfficialLanguage | str | None) -> OfficialLanguage | None:
+    return v.to_member(OfficialLanguage, value)
+
+
+def _credentials(value: Iterable[Credential]) -> tuple[Credential, ...]:
+    return v.to_tuple(value)
+
+
+def _language_results(value: Iterable[LanguageResult]) -> tuple[LanguageResult, ...]:
+    return v.to_tuple(value)
+
+
+def _jobs(value: Iterable[Job]) -> tuple[Job, ...]:
+    return v.to_tuple(value)
+
+
+def _siblings(value: Iterable[Sibling]) -> tuple[Sibling, ...]:
+    return v.to_tuple(value)
+
+
+def _relatives(value: Iterable[Relative]) -> tuple[Relative, ...]:
+    return v.to_tuple(value)
+
+
+def _relative_kind(value: RelativeKind | str) -> RelativeKind:
+    return v.to_member(RelativeKind, value)
+
+
+def _employer(value: Employer | str | None) -> Employer | None:
+    return v.to_member(Employer, value)
 
 
 _POST_SECONDARY = frozenset({Education.ONE_YEAR, Education.TWO_YEAR, Education.BACHELORS, Education.MASTERS,
@@ -143,14 +203,30 @@ class Credential:
     or more; :func:`crsrules.factors` works that out. The level also gives the program's length: ``one_year``,
     ``two_year``, or ``bachelors`` for any program of three years or more.
 
+    A Canadian credential earns the Canadian-education points (rules E4, E5) unless a fact given says otherwise: the
+    months of full-time study in Canada are taken as the 8 needed when not given (``None``, the default), since a
+    program studied in Canada has them; give ``full_time_months_in_canada`` to count them, and the flags for
+    language training, an award requiring a return home or distance learning. The derivation's evidence says when
+    the months were taken as given. (Until 0.2.0 the default was 0 months, which silently earned no points.)
+
+    Example:
+        >>> Credential(level="bachelors", completed_on=date(2016, 6, 1), in_canada=True).full_time_months_in_canada
+        >>> Credential(level="masters", in_canada=True, distance_learning_over_half=True).level
+        <Education.MASTERS: 'masters'>
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``completed_on`` may be omitted, ``full_time_months_in_canada`` defaults to None ("not given") instead of 0,
+       ``distance_learning_over_half``; the level may be given as its string value.
     """
 
     #: The credential's level (``secondary``, ``one_year``, ``two_year``, ``bachelors``, ``masters``, ``doctoral``);
     #: ``masters`` includes an entry-to-practice professional degree (medicine, law, pharmacy, ...).
-    level: Education = field(validator=_credential_level)
-    #: The day the credential was obtained; it counts from then.
-    completed_on: date = field(validator=_date)
+    level: Education = field(converter=_education, validator=_credential_level)
+    #: The day the credential was obtained; it counts from then. None if not given: it is then counted as obtained
+    #: on every date (the evidence says so), and the COVID-19 distance-learning relief, which depends on the dates of
+    #: study, does not apply.
+    completed_on: date | None = field(default=None, validator=_optional_date)
     #: Obtained from a Canadian institution (no ECA needed).
     in_canada: bool = field(default=False, validator=v.boolean)
     #: The issue date of the Educational Credential Assessment of a foreign credential (valid 5 years, rule E3); an
@@ -159,19 +235,32 @@ class Credential:
     #: The first day of the program (used for the 2020-03 to 2022-08 distance-learning relief, rule E4).
     started_on: date | None = field(default=None, validator=_optional_date)
     #: Canadian credentials: months of full-time enrolment while physically present in Canada (8 needed, rule E5).
-    full_time_months_in_canada: int = field(default=0, validator=v.whole_number(0, 240, "a number of months 0-240"))
+    #: None if not given: taken as the 8 needed (the evidence says so).
+    full_time_months_in_canada: int | None = field(
+        default=None, validator=v.whole_number(0, 240, "a number of months 0-240", optional=True)
+    )
     #: Canadian credentials: English or French as a second language made up more than half of the program (E5).
     language_training_over_half: bool = field(default=False, validator=v.boolean)
+    #: Canadian credentials: more than half of the program was studied by distance learning (online, or from outside
+    #: Canada). Such a credential earns no Canadian-education points (rule E4), but under the COVID-19 relief for
+    #: study from 2020-03 to 2022-08 (policy versions from 2022-07-28).
+    distance_learning_over_half: bool = field(default=False, validator=v.boolean)
     #: Canadian credentials: studied under a scholarship or award that required a return home to work (E5).
     award_requires_return: bool = field(default=False, validator=v.boolean)
 
     def __attrs_post_init__(self) -> None:
-        if self.started_on is not None and self.started_on > self.completed_on:
+        if self.started_on is not None and self.completed_on is not None and self.started_on > self.completed_on:
             raise InvalidValueError(
-                "completed_on", self.completed_on.isoformat(), "a date on or after started_on", path=("completed_on",)
+                "completed_on",
+                self.completed_on.isoformat(),
+                "a date on or after started_on",
+                path=("completed_on",),
+                code="inconsistent",
             )
         if self.in_canada and self.eca_issued_on is not None:
-            raise InvalidValueError("eca_issued_on", self.eca_issued_on.isoformat(), "None for a Canadian credential")
+            raise InvalidValueError(
+                "eca_issued_on", self.eca_issued_on.isoformat(), "None for a Canadian credential", code="inconsistent"
+            )
 
     @property
     def is_post_secondary(self) -> bool:
@@ -183,19 +272,31 @@ class Credential:
 class LanguageResult:
     """One official-language test result: the raw scores and the test date (valid 2 years, rule E10).
 
+    Example:
+        >>> LanguageResult(test="ielts_general", tested_on=date(2025, 3, 2), listening=8.0, reading=7.0, writing=7.0,
+        ...                speaking=7.5).test
+        <LanguageTest.IELTS_GENERAL: 'ielts_general'>
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 The test and the TEF scale may be given as their string values.
     """
 
     #: The test.
-    test: LanguageTest = field(validator=v.member_of(LanguageTest))
+    test: LanguageTest = field(converter=_language_test, validator=v.member_of(LanguageTest))
     #: The day of the test; the result counts from then for 2 years.
     tested_on: date = field(validator=_date)
+    #: The listening result, on the test's scale (such as an IELTS band 0.0-9.0 in steps of 0.5).
     listening: float = field()
+    #: The reading result, on the test's scale.
     reading: float = field()
+    #: The writing result, on the test's scale.
     writing: float = field()
+    #: The speaking result, on the test's scale.
     speaking: float = field()
     #: TEF Canada only: the column of the results the scores come from (by default, chosen by the test date).
-    tef_scale: TefScale | None = field(default=None, validator=v.member_of(TefScale, optional=True))
+    tef_scale: TefScale | None = field(
+        default=None, converter=_tef_scale, validator=v.member_of(TefScale, optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         # Every score must be a possible result of the test. Whether IRCC accepted the test on its date, and which
@@ -262,13 +363,16 @@ class Job:
 
     def __attrs_post_init__(self) -> None:
         if self.noc is None and self.noc_2016 is None:
-            raise InvalidValueError("noc", None, "a NOC 2021 code (or a NOC 2016 code for work before 2022-11-16)")
+            raise InvalidValueError(
+                "noc", None, "a NOC 2021 code (or a NOC 2016 code for work before 2022-11-16)", code="missing"
+            )
         if self.noc is None and (self.end is None or self.end >= NOC_2021_IN_USE_FROM):
             raise InvalidValueError(
                 "noc",
                 None,
                 "a NOC 2021 code for work on or after 2022-11-16 (a NOC 2016 code alone is accepted only for work "
                 "that ended before 2022-11-16)",
+                code="missing",
             )
 
 
@@ -290,11 +394,16 @@ class Spouse:
     accompanying: bool = field(validator=v.boolean)
     #: A Canadian citizen or permanent resident.
     canadian_citizen_or_pr: bool = field(default=False, validator=v.boolean)
-    credentials: tuple[Credential, ...] = field(default=(), validator=_tuple_of(Credential, "a Credential"))
-    language_results: tuple[LanguageResult, ...] = field(
-        default=(), validator=_tuple_of(LanguageResult, "a LanguageResult")
+    #: The spouse's certificates, diplomas and degrees (any iterable; kept as a tuple).
+    credentials: tuple[Credential, ...] = field(
+        default=(), converter=_credentials, validator=_tuple_of(Credential, "a Credential")
     )
-    jobs: tuple[Job, ...] = field(default=(), validator=_tuple_of(Job, "a Job"))
+    #: The spouse's official-language test results.
+    language_results: tuple[LanguageResult, ...] = field(
+        default=(), converter=_language_results, validator=_tuple_of(LanguageResult, "a LanguageResult")
+    )
+    #: The spouse's work, in Canada and abroad (only Canadian work earns spouse points).
+    jobs: tuple[Job, ...] = field(default=(), converter=_jobs, validator=_tuple_of(Job, "a Job"))
 
     @property
     def counts(self) -> bool:
@@ -310,10 +419,12 @@ class Sibling:
     factor; the other relatives that factor counts are :class:`Relative` values. Give each person once.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``birth_date`` may be omitted.
     """
 
-    #: The sibling's own birth date (before or after the candidate's).
-    birth_date: date = field(validator=_date)
+    #: The sibling's own birth date (before or after the candidate's): a sibling counts from the age of 18. None if
+    #: not given: the sibling is taken to be 18 or older (the evidence says so).
+    birth_date: date | None = field(default=None, validator=_optional_date)
     #: The day they became a Canadian citizen or permanent resident: not before their birth date.
     citizen_or_pr_since: date = field(validator=[_date, _not_before("birth_date")])
     #: A sibling of the spouse rather than of the applicant (counts only with an accompanying spouse).
@@ -329,6 +440,7 @@ class Certificate:
     .. versionadded:: 0.1.0
     """
 
+    #: The day the certificate was issued; it counts from then.
     issued_on: date = field(validator=_date)
     #: The trade's NOC 2021 code, if known.
     noc: str | None = field(default=None, validator=_noc_2021)
@@ -339,9 +451,15 @@ class Nomination:
     """A provincial or territorial nomination certificate accepted in the Express Entry profile.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``province`` may be omitted or given as its string value.
     """
 
-    province: Province = field(validator=v.member_of(Province))
+    #: The nominating province or territory (``"ON"``, ``"BC"``, ...), or None if not given: the points do not
+    #: depend on it.
+    province: Province | None = field(
+        default=None, converter=_province, validator=v.member_of(Province, optional=True)
+    )
+    #: The day of the nomination; it counts from then.
     nominated_on: date = field(validator=_date)
 
 
@@ -390,6 +508,7 @@ class Relative:
     #: How they are related: ``parent``, ``grandparent``, ``child``, ``grandchild``, ``aunt_or_uncle`` or
     #: ``niece_or_nephew`` (a brother or sister goes in ``siblings``).
     kind: RelativeKind = field(
+        converter=_relative_kind,
         validator=v.member_of(
             RelativeKind,
             among=RELATIVE_KINDS,
@@ -428,18 +547,22 @@ class JobOffer:
     The caller asserts that the offer qualifies; its NOC code decides its kind (senior management or other skilled).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``offered_on`` may be omitted.
     """
 
     #: The NOC 2021 code of the offered job.
     noc: str | None = field(default=None, validator=_noc_2021)
     #: The NOC 2016 code, for offers before 2022-11-16.
     noc_2016: str | None = field(default=None, validator=_noc_2016)
-    #: The day the offer started to qualify.
-    offered_on: date = field(validator=_date)
+    #: The day the offer started to qualify, or None if not given: the offer is then taken to qualify on every date
+    #: up to ``ends_on`` (the evidence says so).
+    offered_on: date | None = field(default=None, validator=_optional_date)
     #: The last day it qualifies, if it ended.
     ends_on: date | None = field(default=None, validator=[_optional_date, _not_before("offered_on")])
     #: Who makes the offer, or None when not stated (the skilled military recruits category then does not check it).
-    employer: Employer | None = field(default=None, validator=v.member_of(Employer, optional=True))
+    employer: Employer | None = field(
+        default=None, converter=_employer, validator=v.member_of(Employer, optional=True)
+    )
     #: How many months of employment the offer is for (1 to 600), or None when not stated or without a fixed term
     #: (the skilled military recruits category then does not check its length).
     duration_months: int | None = field(
@@ -448,21 +571,24 @@ class JobOffer:
 
     def __attrs_post_init__(self) -> None:
         if self.noc is None and self.noc_2016 is None:
-            raise InvalidValueError("noc", None, "a NOC 2021 code (or a NOC 2016 code for an offer before 2022-11-16)")
+            raise InvalidValueError(
+                "noc", None, "a NOC 2021 code (or a NOC 2016 code for an offer before 2022-11-16)", code="missing"
+            )
 
 
 def _spouse_fits_status(instance: Candidate, _attribute: attrs.Attribute[Any], value: Spouse | None) -> None:
     if value is not None and not instance.marital_status.has_partner:
-        raise InvalidValueError(
-            "spouse", "a Spouse", f"None when the marital status is {instance.marital_status.value!r}"
-        )
+        allowed = f"None when the marital status is {instance.marital_status.value!r}"
+        raise InvalidValueError("spouse", "a Spouse", allowed, code="inconsistent")
 
 
 def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if not isinstance(value, datetime) or value.tzinfo is None:
-        raise InvalidValueError(attribute.name, value, "a timezone-aware datetime (IRCC's tie-break times are UTC)")
+        raise InvalidValueError(
+            attribute.name, value, "a timezone-aware datetime (IRCC's tie-break times are UTC)", code="wrong_type"
+        )
     v.in_range(attribute.name, value, path=(attribute.name,))
 
 
@@ -478,6 +604,9 @@ class Candidate:
     :class:`~crsrules.InvalidValueError` naming it, such as ``'jobs[0].start'``, with its
     :attr:`~crsrules.InvalidValueError.path`.
 
+    The lists accept any iterable (``jobs=[job]``) and are kept as tuples; the enums accept their string values
+    (``marital_status="married"``).
+
     Example:
         >>> from datetime import date
         >>> c = Candidate(
@@ -492,33 +621,50 @@ class Candidate:
         31
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Lists accept any iterable, enums their string values.
     """
 
+    #: The candidate's date of birth: the age on any date follows from it.
     birth_date: date = field(validator=_date)
-    marital_status: MaritalStatus = field(default=MaritalStatus.NEVER_MARRIED, validator=v.member_of(MaritalStatus))
+    #: Marital status, as IRCC's profile asks it; only ``married`` and ``common_law`` go with a spouse.
+    marital_status: MaritalStatus = field(
+        default=MaritalStatus.NEVER_MARRIED, converter=_marital_status, validator=v.member_of(MaritalStatus)
+    )
+    #: The spouse or common-law partner, with their own facts (only with a married or common-law status).
     spouse: Spouse | None = field(
         default=None, validator=[v.instance(Spouse, "a Spouse", optional=True), _spouse_fits_status]
     )
-    credentials: tuple[Credential, ...] = field(default=(), validator=_tuple_of(Credential, "a Credential"))
+    #: Certificates, diplomas and degrees, Canadian or foreign (any iterable; kept as a tuple).
+    credentials: tuple[Credential, ...] = field(
+        default=(), converter=_credentials, validator=_tuple_of(Credential, "a Credential")
+    )
+    #: Official-language test results, in English and French; the best valid one in each language counts.
     language_results: tuple[LanguageResult, ...] = field(
-        default=(), validator=_tuple_of(LanguageResult, "a LanguageResult")
+        default=(), converter=_language_results, validator=_tuple_of(LanguageResult, "a LanguageResult")
     )
     #: The official language the candidate names as first; None lets crsrules pick the one worth more (rule E16).
     first_official_language: OfficialLanguage | None = field(
-        default=None, validator=v.member_of(OfficialLanguage, optional=True)
+        default=None, converter=_official_language, validator=v.member_of(OfficialLanguage, optional=True)
     )
-    jobs: tuple[Job, ...] = field(default=(), validator=_tuple_of(Job, "a Job"))
+    #: Work, in Canada and abroad, each period with its occupation, dates and hours.
+    jobs: tuple[Job, ...] = field(default=(), converter=_jobs, validator=_tuple_of(Job, "a Job"))
+    #: A certificate of qualification in a trade from a Canadian province, territory or federal body.
     certificate_of_qualification: Certificate | None = field(
         default=None, validator=v.instance(Certificate, "a Certificate", optional=True)
     )
+    #: A provincial or territorial nomination.
     nomination: Nomination | None = field(default=None, validator=v.instance(Nomination, "a Nomination", optional=True))
+    #: A qualifying offer of arranged employment.
     job_offer: JobOffer | None = field(default=None, validator=v.instance(JobOffer, "a JobOffer", optional=True))
-    siblings: tuple[Sibling, ...] = field(default=(), validator=_tuple_of(Sibling, "a Sibling"))
+    #: Brothers and sisters of the applicant or the spouse, in Canada or not.
+    siblings: tuple[Sibling, ...] = field(default=(), converter=_siblings, validator=_tuple_of(Sibling, "a Sibling"))
     #: When the Express Entry profile was submitted (timezone-aware; the tie-breaking rule orders by it).
     profile_submitted_at: datetime | None = field(default=None, validator=_aware)
     #: Relatives in Canada other than brothers and sisters (parents, grandparents, children, grandchildren, aunts,
     #: uncles, nieces, nephews), for the FSW adaptability factor; brothers and sisters go in ``siblings``.
-    relatives: tuple[Relative, ...] = field(default=(), validator=_tuple_of(Relative, "a Relative"))
+    relatives: tuple[Relative, ...] = field(
+        default=(), converter=_relatives, validator=_tuple_of(Relative, "a Relative")
+    )
 
     def __attrs_post_init__(self) -> None:
         for path, value in self._first_dates():
@@ -526,14 +672,14 @@ class Candidate:
             if day < self.birth_date:
                 name = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).removeprefix(".")
                 allowed = f"a date on or after the birth date ({self.birth_date.isoformat()})"
-                raise InvalidValueError(name, value.isoformat(), allowed, path=path)
+                raise InvalidValueError(name, value.isoformat(), allowed, path=path, code="inconsistent")
 
     def _first_dates(self) -> Iterator[tuple[tuple[str | int, ...], date]]:
         """The first date of each fact, with its path; a fact's later dates cannot be before it."""
         for i, credential in enumerate(self.credentials):
             if credential.started_on is not None:
                 yield ("credentials", i, "started_on"), credential.started_on
-            else:
+            elif credential.completed_on is not None:
                 yield ("credentials", i, "completed_on"), credential.completed_on
         for i, result in enumerate(self.language_results):
             yield ("language_results", i, "tested_on"), result.tested_on
@@ -543,7 +689,7 @@ class Candidate:
             yield ("certificate_of_qualification", "issued_on"), self.certificate_of_qualification.issued_on
         if self.nomination is not None:
             yield ("nomination", "nominated_on"), self.nomination.nominated_on
-        if self.job_offer is not None:
+        if self.job_offer is not None and self.job_offer.offered_on is not None:
             yield ("job_offer", "offered_on"), self.job_offer.offered_on
         if self.profile_submitted_at is not None:
             yield ("profile_submitted_at",), self.profile_submitted_at

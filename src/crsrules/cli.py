@@ -9,7 +9,8 @@ IRCC's rounds feed and ``data status`` shows the data in use and what is stale.
 Bad input exits with status 2 and a short message on standard error, never a traceback: a file too large, not
 UTF-8, not JSON, nested too deeply or with a key twice, invalid data, a closed or full output. Input files are read
 up to a size limit (``--max-input-bytes``, ``CRSRULES_MAX_INPUT_BYTES``, 5,000,000 bytes by default); a rounds
-feed up to its own (``data update --max-input-bytes``, 20,000,000 bytes by default).
+feed up to its own (``data update --max-input-bytes``, 20,000,000 bytes by default). With ``--format json`` the error
+is a JSON object on standard error instead, with the problems as records (see ``docs/reference/cli.md``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as installed_version
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -35,15 +39,22 @@ from crsrules import draws as draws_module
 from crsrules._api import score
 from crsrules.candidate import Candidate
 from crsrules.categories import eligible_categories
-from crsrules.errors import CRSRulesError, StaleRulesWarning, short_repr
+from crsrules.errors import (
+    CRSRulesError,
+    ErrorDetail,
+    InvalidFactorsError,
+    InvalidJSONError,
+    StaleRulesWarning,
+    short_repr,
+)
 from crsrules.headings import Category, Program, Section
 from crsrules.invitations import rounds_invited
-from crsrules.io import is_candidate_data, load_candidate, load_factors
+from crsrules.io import DEFAULT_MAX_INPUT_BYTES, is_candidate_data, load_candidate, load_factors, parse_json
 from crsrules.language_tests import LanguageTest
 from crsrules.model import Factors
 from crsrules.occupations import Occupation, occupation, search_occupations
 from crsrules.programs import program_eligibility
-from crsrules.rules import available_rulesets, get_rules, rules_in_force
+from crsrules.rules import LAST_KNOWN_DATE, available_rulesets, get_rules, rules_in_force
 from crsrules.schema import candidate_schema, factors_schema
 from crsrules.scoring import score_factors
 from crsrules.timeline import timeline
@@ -55,7 +66,7 @@ if TYPE_CHECKING:
     from crsrules.scoring import ScoreBreakdown
     from crsrules.timeline import ScoreChange
 
-__all__ = ["main"]
+__all__ = ["DEFAULT_MAX_INPUT_BYTES", "main"]
 
 _SECTION_TITLES = {
     Section.CORE: "A. Core / human capital factors",
@@ -69,25 +80,53 @@ _SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {"candidate": candidate_sche
 # The top-level keys of a factors file, to say that a file given for a candidate is one.
 _FACTORS_KEYS = frozenset(a.name for a in attrs.fields(Factors))
 
-#: The largest input file read, in bytes, unless --max-input-bytes or the environment variable say otherwise: a
-#: candidate file is a few kilobytes, and a larger one is refused before it is parsed, in bounded time and memory.
-DEFAULT_MAX_INPUT_BYTES = 5_000_000
+# The input size limit (crsrules.io.DEFAULT_MAX_INPUT_BYTES by default) is set by --max-input-bytes or this variable.
 _MAX_INPUT_ENV = "CRSRULES_MAX_INPUT_BYTES"
-# No candidate or factors file nests deeper than 4 levels; deeper JSON is refused as such, not explored.
-_MAX_DEPTH = 64
 # The most characters of an unexpected exception's message shown.
 _LONGEST_INTERNAL = 200
 
 
 class _UsageError(Exception):
-    """A problem with the command line or its input file (exit status 2)."""
+    """A problem with the command line or its input file (exit status 2), with its record if it is the file's."""
+
+    def __init__(self, message: str, errors: Sequence[ErrorDetail] = ()) -> None:
+        super().__init__(message)
+        self.errors = tuple(errors)
+
+
+class _ArgumentError(Exception):
+    """argparse's error for a command line it cannot parse: reported by :func:`main`, as text or as JSON."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with the values it echoes in its messages shortened."""
+    """argparse, with the values it echoes in its messages shortened, and its errors left to :func:`main`."""
 
     def error(self, message: str) -> NoReturn:
-        super().error(re.sub(r"'([^']{60,})'", lambda m: short_repr(m.group(1)), message))
+        raise _ArgumentError(self, re.sub(r"'([^']{60,})'", lambda m: short_repr(m.group(1)), message))
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked for (it costs a look at the package metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:  # noqa: ANN401 (argparse's)
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        try:
+            number = installed_version("crsrules")
+        except PackageNotFoundError:  # a source tree that is not installed
+            number = "(not installed: run from a source tree)"
+        latest = available_rulesets()[-1]
+        text = (f"crsrules {number}\nnewest policy version {latest.id}, rules checked up to "
+                f"{LAST_KNOWN_DATE.isoformat()}\n")  # fmt: skip
+        if sys.stdout is not None:
+            with contextlib.suppress(OSError):  # a closed or full output: the exit status says nothing more
+                sys.stdout.write(text)
+        parser.exit()
 
 
 def _iso_date(text: str) -> date:
@@ -139,6 +178,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Canada's Express Entry rules as code: CRS scores under the rules in force on any date.",
         epilog="Not legal advice: IRCC's official tool and instructions govern.",
     )
+    parser.add_argument("--version", action=_Version, help="show the version of crsrules and of its rules, and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     score_ = commands.add_parser(
@@ -282,13 +322,7 @@ def _max_input_bytes(args: argparse.Namespace) -> int:
 def _read_json(name: str, limit: int) -> Any:  # noqa: ANN401 (any JSON)
     """The JSON in file *name* (``-``: standard input), read up to *limit* bytes, strictly parsed."""
     where = "standard input" if name == "-" else name
-    raw = _read_input(name, limit)
-    try:
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError as exc:
-        msg = f"cannot read {where}: not UTF-8 text (byte {exc.start:,} is {raw[exc.start]:#04x})"
-        raise _UsageError(msg) from None
-    return _parse_json(text, where)
+    return parse_json(_read_input(name, limit), where=where, max_bytes=limit)
 
 
 def _read_input(
@@ -313,107 +347,9 @@ def _read_input(
             f"{where} is larger than the input size limit of {limit:,} bytes ({kind}); "
             f"raise it with --max-input-bytes{f' or {setting}' if setting else ''} if the file is right"
         )
-        raise _UsageError(msg)
+        raise _UsageError(msg, [ErrorDetail(path="$", code="too_large", message=msg)])
     return raw
 
-
-class _NotJSONError(ValueError):
-    """NaN or Infinity, which Python's json reads but JSON does not have."""
-
-
-def _not_json(constant: str) -> NoReturn:
-    raise _NotJSONError(constant)
-
-
-class _Duplicated(dict[str, Any]):
-    """A JSON object that has a key twice; :attr:`duplicate` is the first such key."""
-
-    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
-        super().__init__(pairs)
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                self.duplicate = key
-                return
-            seen.add(key)
-
-
-def _parse_json(text: str, where: str) -> Any:  # noqa: ANN401 (any JSON)
-    """Parse *text* as JSON; a key twice, NaN, a number too long or nesting too deep is an error of *where*."""
-    duplicated = False
-
-    def object_(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal duplicated
-        result = dict(pairs)
-        if len(result) == len(pairs):
-            return result
-        duplicated = True  # its path is looked for once the whole text is parsed
-        return _Duplicated(pairs)
-
-    try:
-        data = json.loads(text, object_pairs_hook=object_, parse_constant=_not_json)
-    except json.JSONDecodeError as exc:
-        msg = f"{where} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        raise _UsageError(msg) from None
-    except _NotJSONError as exc:
-        msg = f"{where} is not valid JSON: {exc} is not a JSON number"
-        raise _UsageError(msg) from None
-    except ValueError:  # int() refuses a number of more than sys.get_int_max_str_digits() digits
-        digits = sys.get_int_max_str_digits()
-        found = re.search(rf"\d{{{digits + 1}}}", text)
-        at = _line_and_column(text, found.start()) if found else ""
-        msg = f"{where} has a number of more than {digits:,} digits{at}: no candidate or factors file has one"
-        raise _UsageError(msg) from None
-    except RecursionError:
-        msg = f"{where} is nested too deeply: no candidate or factors file nests more than {_MAX_DEPTH} levels"
-        raise _UsageError(msg) from None
-    if _depth_over(data, _MAX_DEPTH):
-        msg = f"{where} is nested too deeply: no candidate or factors file nests more than {_MAX_DEPTH} levels"
-        raise _UsageError(msg)
-    found_twice = _first_duplicate(data) if duplicated else None
-    if found_twice is not None:
-        key, path = found_twice
-        msg = f"{where} has the key {short_repr(key)} twice @ {path}: give each key once"
-        raise _UsageError(msg)
-    return data
-
-
-def _line_and_column(text: str, offset: int) -> str:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - text.rfind("\n", 0, offset)
-    return f" at line {line}, column {column}"
-
-
-def _depth_over(data: object, limit: int) -> bool:
-    """Whether *data* nests arrays and objects more than *limit* levels deep (iteratively: no recursion)."""
-    if not isinstance(data, dict | list):
-        return False
-    stack: list[tuple[dict[str, Any] | list[Any], int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > limit:
-            return True
-        children = value.values() if isinstance(value, dict) else value
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
-    return False
-
-
-def _first_duplicate(data: object) -> tuple[str, str] | None:
-    """The first key given twice in an object of *data*, in document order, and the JSON path of that object."""
-    stack: list[tuple[object, str]] = [(data, "$")]
-    while stack:
-        value, path = stack.pop()
-        if isinstance(value, _Duplicated):
-            return value.duplicate, path
-        if isinstance(value, dict):
-            children = [(child, f"{path}.{key}" if key.isidentifier() else f"{path}[{short_repr(key)}]")
-                        for key, child in value.items()]  # fmt: skip
-        elif isinstance(value, list):
-            children = [(child, f"{path}[{index}]") for index, child in enumerate(value)]
-        else:
-            continue
-        stack.extend(reversed([c for c in children if isinstance(c[0], dict | list)]))
-    return None
 
 
 @contextmanager
@@ -717,28 +653,70 @@ def _discard_output() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _error_document(kind: str, message: str, errors: Sequence[ErrorDetail] = ()) -> None:
+    """Print an error as a JSON object on standard error (``--format json``): its kind, message and records."""
+    document = {"error": kind, "message": message, "errors": [e.as_dict() for e in errors]}
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError):  # nowhere left to say it: the exit status says it
+            sys.stderr.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+            sys.stderr.flush()
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """Whether *argv* asks for ``--format json``, for errors met before the arguments are parsed."""
+    return "--format=json" in argv or ("--format", "json") in pairwise(argv)
+
+
+def _argument_error(error: _ArgumentError, *, as_json: bool) -> NoReturn:
+    """Report a command line argparse cannot parse, as argparse does (usage and message), or as JSON; status 2."""
+    if as_json:
+        _error_document("usage", str(error))
+    elif sys.stderr is not None:
+        with contextlib.suppress(OSError):
+            error.parser.print_usage(sys.stderr)
+            sys.stderr.write(f"{error.parser.prog}: error: {error}\n")
+    sys.exit(_write("") or 2)
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Run the ``crsrules`` command and exit: 0 on success, 2 on bad input, never with a traceback.
 
-    The output is written when the command has finished, so that an error leaves none.
+    The output is written when the command has finished, so that an error leaves none. With ``--format json``, an
+    error is a JSON object on standard error (``error``, ``message`` and ``errors``, the problems as records; see the
+    command-line reference); the exit status is the same.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Errors as JSON with ``--format json``; ``--version``.
     """
+    arguments = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = _parser().parse_args(argv)
-    except SystemExit as exc:  # --help (written by argparse) or a usage error (reported by argparse)
+        args = _parser().parse_args(arguments)
+    except _ArgumentError as exc:
+        _argument_error(exc, as_json=_wants_json(arguments))
+    except SystemExit as exc:  # --help or --version (written by argparse)
         sys.exit(_write("") or exc.code)
+    as_json = getattr(args, "format", None) == "json"
     out = io.StringIO()
     try:
         with _stale_rules_as_warnings(draws_module.UserDataWarning):  # a user data folder that cannot be used
             _COMMANDS[args.command](args, out)
     except (_UsageError, CRSRulesError) as exc:
-        _error(f"error: {exc}")
+        if not as_json:
+            _error(f"error: {exc}")
+        elif isinstance(exc, _UsageError):
+            _error_document("usage", str(exc), exc.errors)
+        else:
+            records = exc.errors if isinstance(exc, InvalidFactorsError | InvalidJSONError) else ()
+            _error_document(type(exc).__name__, str(exc), records)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 (a bug: one line, not a traceback, and status 1)
         text = str(exc)
         text = text if len(text) <= _LONGEST_INTERNAL else f"{text[: _LONGEST_INTERNAL - 3]}..."
-        _error(f"internal error: {type(exc).__name__}: {text} (a bug in crsrules: please report it)")
+        message = f"{type(exc).__name__}: {text} (a bug in crsrules: please report it)"
+        if as_json:
+            _error_document("internal", message)
+        else:
+            _error(f"internal error: {message}")
         sys.exit(1)
     sys.exit(_write(out.getvalue()))
 

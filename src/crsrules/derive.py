@@ -9,6 +9,11 @@ Choices where IRCC's texts are silent are documented where they are made:
   choice as first gives the higher score (ties go to English, as in IRCC's tool, which lists English first).
 - Work: completed years are whole multiples of 1,560 hours within the 10 years before the date, so 364 days of
   full-time work (52 weeks of 30 hours) make a year.
+- Facts given without a detail the rules look at are taken the way that earns the points, and the evidence says so:
+  a credential without a completion date is counted as obtained; a Canadian credential without its months of
+  full-time study in Canada is taken to have the 8 needed (E5); a job offer without an offer date is taken to be in
+  force until it ends; a sibling without a birth date is taken to be 18 or older (E13). A credential without a
+  completion date gets no COVID-19 distance-learning relief (E4), which depends on the dates of study.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from crsrules.evidence import (
     anniversary,
     continuous_periods,
     counted_credentials,
+    offer_in_force,
     rank_key,
     skilled_occupation,
     valid_language_results,
@@ -143,20 +149,29 @@ class _Deriver:
             return Education.TWO_OR_MORE, post_secondary
         return best.level, [best]
 
-    def canadian_education(self, counted: list[Credential]) -> tuple[CanadianEducation | None, Credential | None]:
-        """The Canadian-education award and the credential that earns it (E5; E4 relief where in force)."""
+    def relieved(self, credential: Credential) -> bool:
+        """Whether the COVID-19 distance-learning relief covers *credential*: study from 2020-03 to 2022-08 (E4)."""
         relief = self.evidence.distance_learning_relief
+        completed = credential.completed_on
+        if relief is None or completed is None:
+            return False
+        return (credential.started_on or completed) <= relief[1] and completed >= relief[0]
+
+    def canadian_education(self, counted: list[Credential]) -> tuple[CanadianEducation | None, Credential | None]:
+        """The Canadian-education award and the credential that earns it (E5; E4 and its relief where in force)."""
         qualifying = []
         for c in counted:
             if not c.in_canada or not c.is_post_secondary:
                 continue
             if c.language_training_over_half or c.award_requires_return:
                 continue
-            in_person = c.full_time_months_in_canada >= self.evidence.canadian_education_months
-            relieved = (
-                relief is not None and (c.started_on or c.completed_on) <= relief[1] and c.completed_on >= relief[0]
-            )
-            if in_person or relieved:
+            if self.relieved(c):  # online, from abroad or part-time: all count
+                qualifying.append(c)
+                continue
+            if c.distance_learning_over_half:  # E4: distance learning earns the education points only
+                continue
+            months = c.full_time_months_in_canada
+            if months is None or months >= self.evidence.canadian_education_months:
                 qualifying.append(c)
         if not qualifying:
             return None, None
@@ -197,7 +212,7 @@ class _Deriver:
 
     def arranged_employment(self, offer: JobOffer | None) -> ArrangedEmployment | None:
         """The kind of a qualifying offer in force on the date, by its occupation."""
-        if offer is None or offer.offered_on > self.on or (offer.ends_on is not None and offer.ends_on < self.on):
+        if offer is None or not offer_in_force(offer, self.on):
             return None
         skilled, _ = self.skilled(offer.noc, offer.noc_2016)
         if not skilled:
@@ -244,16 +259,17 @@ class _Deriver:
         has_certificate = certificate is not None and certificate.issued_on <= on
         nomination = c.nomination is not None and c.nomination.nominated_on <= on
         if nomination and c.nomination is not None:
-            notes[Factor.PROVINCIAL_NOMINATION] = (
-                f"nominated by {c.nomination.province.value} on {c.nomination.nominated_on.isoformat()}"
-            )
+            by = "" if c.nomination.province is None else f" by {c.nomination.province.value}"
+            notes[Factor.PROVINCIAL_NOMINATION] = f"nominated{by} on {c.nomination.nominated_on.isoformat()}"
         offer = self.arranged_employment(c.job_offer)
         if offer is not None and c.job_offer is not None:
             code = c.job_offer.noc or c.job_offer.noc_2016
-            notes[Factor.ARRANGED_EMPLOYMENT] = f"job offer in NOC {code} from {c.job_offer.offered_on.isoformat()}"
+            offered_on = c.job_offer.offered_on
+            since = "(no offer date given: taken to be in force)" if offered_on is None else f"from {offered_on}"
+            notes[Factor.ARRANGED_EMPLOYMENT] = f"job offer in NOC {code} {since}"
         canadian_education, credential = self.canadian_education(counted)
         if credential is not None:
-            notes[Factor.CANADIAN_EDUCATION] = _credential(credential)
+            notes[Factor.CANADIAN_EDUCATION] = _credential(credential) + self.canadian_study(credential)
         partner_counts = spouse is not None and spouse.accompanying
         sibling = next(
             (
@@ -261,16 +277,20 @@ class _Deriver:
                 for s in c.siblings
                 if s.lives_in_canada
                 and s.citizen_or_pr_since <= on
-                and age_on(s.birth_date, on) >= 18
+                and (s.birth_date is None or age_on(s.birth_date, on) >= 18)
                 and (not s.of_spouse or partner_counts)
             ),
             None,
         )
         if sibling is not None:
             whose = "spouse's sibling" if sibling.of_spouse else "sibling"
+            born = (
+                "no birth date given: taken to be 18 or older"
+                if sibling.birth_date is None
+                else f"born {sibling.birth_date.isoformat()}"
+            )
             notes[Factor.SIBLING_IN_CANADA] = (
-                f"{whose} born {sibling.birth_date.isoformat()}, citizen or PR since "
-                f"{sibling.citizen_or_pr_since.isoformat()}"
+                f"{whose} {born}, citizen or PR since {sibling.citizen_or_pr_since.isoformat()}"
             )
 
         def build(first: CountedResult | None, second: CountedResult | None) -> Factors:
@@ -322,6 +342,15 @@ class _Deriver:
             )
         return Derivation(result, notes, self.rules)
 
+    def canadian_study(self, credential: Credential) -> str:
+        """What the Canadian-education evidence adds about how *credential* was studied, if anything."""
+        if credential.distance_learning_over_half:
+            return "; distance learning, counted under the COVID-19 relief for study from 2020-03 to 2022-08"
+        if credential.full_time_months_in_canada is None and not self.relieved(credential):
+            needed = self.evidence.canadian_education_months
+            return f"; months of full-time study in Canada not given: taken as the {needed} needed"
+        return ""
+
     def spouse(self, spouse: Spouse) -> SpouseFactors:
         """The factors of an accompanying spouse who is not a citizen or PR (E1), by the same rules of evidence."""
         counted = self.counted_credentials(spouse.credentials)
@@ -348,6 +377,8 @@ def _result(result: CountedResult) -> str:
 
 def _credential(c: Credential) -> str:
     where = "Canadian" if c.in_canada else f"foreign, ECA of {c.eca_issued_on.isoformat() if c.eca_issued_on else '-'}"
+    if c.completed_on is None:
+        return f"{c.level.value}, no completion date given: counted as completed ({where})"
     return f"{c.level.value} completed {c.completed_on.isoformat()} ({where})"
 
 

@@ -4,6 +4,9 @@ Every exception derives from :class:`CRSRulesError` and also from a built-in (``
 callers can catch either. Messages say what was given, what is allowed and, where it helps, how to fix it; the pieces
 stay available as attributes. A value given is echoed shortened (``short_repr``) and a list of problems is
 capped, so that a message stays short whatever the input.
+
+Invalid input files carry their problems as records too (:class:`ErrorDetail`: a JSON path, a stable code from
+:data:`ERROR_CODES`, the message, the value and close suggestions), so that a program need not parse the messages.
 """
 
 from __future__ import annotations
@@ -11,20 +14,30 @@ from __future__ import annotations
 import difflib
 import math
 import reprlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from types import MappingProxyType
+from typing import Any, Final, Literal
+
+from attrs import field, frozen
 
 __all__ = [
+    "ERROR_CODES",
     "CRSRulesError",
+    "ErrorCode",
+    "ErrorDetail",
     "InvalidArgumentsError",
     "InvalidCandidateError",
     "InvalidFactorsError",
+    "InvalidJSONError",
     "InvalidValueError",
     "RulesNotInForceError",
     "StaleRulesWarning",
     "TestNotAcceptedError",
     "UnknownRoundNameError",
     "UnknownRulesetError",
+    "close_matches",
+    "short_repr",
 ]
 
 #: The longest echo of a value in a message, in characters; a longer one is cut and ends with "...".
@@ -71,6 +84,135 @@ def short_repr(value: object, limit: int = ECHO_LIMIT) -> str:
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
+#: The kinds of problem an :class:`ErrorDetail` (and an :class:`InvalidValueError`) can have.
+ErrorCode = Literal[
+    "unknown_key",
+    "missing",
+    "wrong_type",
+    "invalid_format",
+    "out_of_range",
+    "not_allowed",
+    "unknown_code",
+    "test_not_accepted",
+    "inconsistent",
+    "too_many_errors",
+    "not_json",
+    "not_utf8",
+    "duplicate_key",
+    "too_deep",
+    "too_large",
+]
+
+#: Each :data:`ErrorCode` and what it means. The codes are part of the API: a code is never renamed or given another
+#: meaning in a minor version, and the CHANGELOG lists every code added.
+ERROR_CODES: Final[Mapping[ErrorCode, str]] = MappingProxyType(
+    {
+        "unknown_key": "A key that the object does not have, such as `hours_per_weak` in a job; `did_you_mean` lists "
+        "the object's keys closest to it. The path ends with the key.",
+        "missing": "A required field is absent, or a value needed with the others is not given (a NOC 2021 code for "
+        "work on or after 2022-11-16, the scale of a TEF Canada result where it cannot be chosen by date).",
+        "wrong_type": "A value of the wrong kind: a string for a number, a number for a date, an object for a list, "
+        "`true` for a whole number, a Python object that is not the class asked for.",
+        "invalid_format": "A string that is not in the form asked for: a date that is not an RFC 3339 full-date "
+        "(`2025-03-02`) or not a day of the calendar, a date and time without a time zone, a NOC code that is not "
+        "five (NOC 2016: four) ASCII digits.",
+        "out_of_range": "A number or a date outside its range: a CLB level of 13, hours a week of 0, an age of -1, "
+        "a test score off its scale, a date outside the supported range (1900-01-01 to 2199-12-31).",
+        "not_allowed": "A value that is not one of those allowed, such as an unknown enum value (`did_you_mean` "
+        "lists close values) or a score between the steps of its test (an IELTS band of 7.2). Also the code of "
+        "an `InvalidValueError` that no other code describes.",
+        "unknown_code": "A well-formed NOC 2021 code that names no unit group; `did_you_mean` lists close codes.",
+        "test_not_accepted": "A language test result of a test IRCC did not accept on its test date, such as PTE "
+        "Core before 2024-01-30.",
+        "inconsistent": "A value that contradicts another one: a date before the birth date, an end before its "
+        "start, an ECA before its credential's completion or on a Canadian credential, a spouse with a marital "
+        "status without a partner, a second language in the language of the first, a Canadian credential above the "
+        "education level.",
+        "too_many_errors": "An array whose checking stopped after 20 invalid items: its other items are unchecked "
+        "(listed first).",
+        "not_json": "Text that is not JSON, or JSON with `NaN` or `Infinity`, which are not JSON numbers.",
+        "not_utf8": "Bytes that are not UTF-8 text.",
+        "duplicate_key": "An object with the same key twice; the path is the object's.",
+        "too_deep": "JSON nested more than 64 levels deep (no candidate or factors file nests more than 4).",
+        "too_large": "Input larger than the size limit (5,000,000 bytes by default), or a number of more than "
+        "4,300 digits.",
+    }
+)
+
+
+def close_matches(given: object, known: Sequence[str]) -> tuple[str, ...]:
+    """The names of *known* closest to *given*, best first (at most 3); none for a value too long to be misspelt.
+
+    Example:
+        >>> close_matches("hours_per_weak", ["noc", "start", "hours_per_week"])
+        ('hours_per_week',)
+    """
+    longest = 4 * max(map(len, known), default=0)
+    if isinstance(given, int) and given.bit_length() > longest * 4:  # str() refuses a number of 4,300 digits
+        return ()
+    text = given if isinstance(given, str) else str(given)
+    return () if len(text) > longest else tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.6))
+
+
+def _names(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(names)
+
+
+@frozen(kw_only=True)
+class ErrorDetail:
+    """One problem of invalid input, as a record that a program can read without parsing the message.
+
+    :attr:`InvalidFactorsError.errors` holds one for each problem of a file; ``str()`` gives the line that
+    :attr:`InvalidFactorsError.problems` and the message show, such as
+    ``"'reading' must be a CLB/NCLC level 0-12 (got 13) @ $.first_language"``.
+
+    Example:
+        >>> problem = ErrorDetail(path="$.jobs[0].hours_per_weak", code="unknown_key",
+        ...                       message="unknown key (did you mean 'hours_per_week'?)",
+        ...                       did_you_mean=("hours_per_week",))
+        >>> print(problem)
+        unknown key (did you mean 'hours_per_week'?) @ $.jobs[0].hours_per_weak
+        >>> problem.as_dict()["did_you_mean"]
+        ['hours_per_week']
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: Where the problem is, as a JSON path: ``$`` is the whole input, ``$.jobs[0].start`` the start of the first
+    #: job, ``$['a b']`` a key that is not a name. A key longer than 60 characters is cut, ending with ``...``.
+    path: str
+    #: The kind of problem: one of :data:`ERROR_CODES`, stable across versions.
+    code: ErrorCode
+    #: The problem in words, without the path: what was given and what is allowed.
+    message: str
+    #: The value given, as the message echoes it (its ``repr``, at most 60 characters: see
+    #: :func:`~crsrules.errors.short_repr`), or
+    #: None when there is none, such as for a missing field.
+    value: str | None = None
+    #: Close keys, values or codes that would be accepted, best first: for an unknown key, the keys of its object;
+    #: for an unknown enum value, the values; for an unknown NOC 2021 code, close codes. Empty if none is close.
+    did_you_mean: tuple[str, ...] = field(default=(), converter=_names)
+
+    def __str__(self) -> str:
+        return f"{self.message} @ {self.path}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON-ready form: ``path``, ``code``, ``message``, ``value`` and ``did_you_mean`` (a list)."""
+        return {
+            "path": self.path,
+            "code": self.code,
+            "message": self.message,
+            "value": self.value,
+            "did_you_mean": list(self.did_you_mean),
+        }
+
+    @classmethod
+    def from_text(cls, problem: str, code: ErrorCode = "not_allowed") -> ErrorDetail:
+        """A record of a problem given as a line such as ``"... @ $.jobs[0]"`` (the path is ``$`` if none is given)."""
+        message, at, path = problem.rpartition(" @ ")
+        return cls(path=path, code=code, message=message) if at else cls(path="$", code=code, message=problem)
+
+
 class CRSRulesError(Exception):
     """Base class of every exception crsrules raises on purpose.
 
@@ -88,23 +230,41 @@ class InvalidValueError(CRSRulesError, ValueError):
         path: Where the value is, below the object whose check raised the error, as keys and indexes: such as
             ``("jobs", 0, "start")`` for a job dated before the candidate's birth date. Empty when the error names a
             field of that object only by *field*. The JSON loaders add it to the object's path.
+        code: The kind of problem, one of :data:`ERROR_CODES`, such as ``"out_of_range"``.
+        suggestions: Close values that would be accepted, best first (possibly empty), such as ``("bachelors",)``
+            for ``"bachelor"``; the message ends with them.
 
     Example:
-        >>> raise InvalidValueError("reading", 13, "a CLB level 0-12")
+        >>> raise InvalidValueError("reading", 13, "a CLB level 0-12", code="out_of_range")
         Traceback (most recent call last):
         ...
         crsrules.errors.InvalidValueError: 'reading' must be a CLB level 0-12 (got 13)
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *path*.
+    .. versionchanged:: 0.2.0 *path*, *code* and *suggestions*.
     """
 
-    def __init__(self, field: str, value: object, allowed: str, *, path: Sequence[str | int] = ()) -> None:
+    #: The code of an error raised without one.
+    default_code: ErrorCode = "not_allowed"
+
+    def __init__(  # noqa: PLR0913 (the message's pieces, and where and what the problem is)
+        self,
+        field: str,
+        value: object,
+        allowed: str,
+        *,
+        path: Sequence[str | int] = (),
+        code: ErrorCode | None = None,
+        suggestions: Iterable[str] = (),
+    ) -> None:
         self.field = field
         self.value = value
         self.allowed = allowed
         self.path = tuple(path)
-        super().__init__(f"{field!r} must be {allowed} (got {short_repr(value)})")
+        self.code: ErrorCode = self.default_code if code is None else code
+        self.suggestions = tuple(suggestions)
+        hint = f": did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
+        super().__init__(f"{field!r} must be {allowed} (got {short_repr(value)}){hint}")
 
 
 class InvalidArgumentsError(CRSRulesError, TypeError):
@@ -115,30 +275,43 @@ class InvalidArgumentsError(CRSRulesError, TypeError):
 
 
 class TestNotAcceptedError(InvalidValueError):
-    """A language test result that IRCC did not accept on its test date.
+    """A language test result that IRCC did not accept on its test date (code ``"test_not_accepted"``).
 
     .. versionadded:: 0.1.0
     """
 
     __test__ = False  # not a pytest test class, despite its name
+    default_code: ErrorCode = "test_not_accepted"
 
 
 class InvalidFactorsError(CRSRulesError, ValueError):
     """Input data (JSON-like) that cannot be turned into crsrules objects.
 
-    Every problem is in :attr:`problems`, each with its JSON path; the message lists the first
-    20 and counts the others.
+    Every problem is in :attr:`errors`, as a record with its JSON path and code, and in :attr:`problems`, as a line;
+    the message lists the first 20 lines and counts the others.
 
     Attributes:
+        errors: One :class:`ErrorDetail` per problem, in the order of :attr:`problems`.
         problems: One line per problem, such as ``"'reading' must be a CLB level 0-12 (got 13) @ $.first_language"``.
+
+    Example:
+        >>> import crsrules
+        >>> try:
+        ...     crsrules.load_factors({"age": 30, "education": "bachelor", "first_language": None})
+        ... except InvalidFactorsError as error:
+        ...     [(e.path, e.code, e.did_you_mean) for e in error.errors]
+        [('$.education', 'not_allowed', ('bachelors',))]
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       The message lists at most 20 problems, then ``... and N more``.
+       The message lists at most 20 problems, then ``... and N more``. :attr:`errors`, and *problems* may be
+       :class:`ErrorDetail` records.
     """
 
-    def __init__(self, problems: Sequence[str], *, what: str = "factors") -> None:
-        self.problems = tuple(problems)
+    def __init__(self, problems: Sequence[str | ErrorDetail], *, what: str = "factors") -> None:
+        """Collect *problems*: records, or lines (read as records of code ``"not_allowed"``)."""
+        self.errors = tuple(p if isinstance(p, ErrorDetail) else ErrorDetail.from_text(p) for p in problems)
+        self.problems = tuple(str(p) for p in problems)
         count = len(self.problems)
         lines = [f"  {p}" for p in self.problems[:PROBLEMS_SHOWN]]
         if count > PROBLEMS_SHOWN:
@@ -152,8 +325,28 @@ class InvalidCandidateError(InvalidFactorsError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[str | ErrorDetail]) -> None:
         super().__init__(problems, what="candidate")
+
+
+class InvalidJSONError(CRSRulesError, ValueError):
+    """Text that cannot be read as a JSON document: not JSON, not UTF-8, a key twice, nested too deeply or too large.
+
+    Raised by :func:`crsrules.io.parse_json`, which the command line reads its files with. Given text,
+    :func:`~crsrules.load_candidate` and :func:`~crsrules.load_factors` raise :class:`InvalidCandidateError` or
+    :class:`InvalidFactorsError` instead, with the same record.
+
+    Attributes:
+        errors: The problem, as one :class:`ErrorDetail` (code ``not_json``, ``not_utf8``, ``duplicate_key``,
+            ``too_deep`` or ``too_large``).
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, detail: ErrorDetail, message: str | None = None) -> None:
+        """Report *detail*, with *message* (by default the detail's own message)."""
+        self.errors = (detail,)
+        super().__init__(detail.message if message is None else message)
 
 
 class RulesNotInForceError(CRSRulesError, LookupError):
@@ -188,7 +381,7 @@ class UnknownRulesetError(CRSRulesError, LookupError):
     def __init__(self, id: object, known: Iterable[str]) -> None:  # noqa: A002 (the ruleset's own name for it)
         known = list(known)
         self.id = id
-        self.suggestions = _close_matches(id, known)
+        self.suggestions = close_matches(id, known)
         hint = f" Did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
         super().__init__(f"unknown ruleset {short_repr(id)}: the rulesets are {', '.join(known)}.{hint}")
 
@@ -232,18 +425,9 @@ round names of the category versions (CategoryVersion.round_names). Did you mean
         """
         names = list(dict.fromkeys(known))
         self.name = name
-        self.suggestions = _close_matches(name, names)
+        self.suggestions = close_matches(name, names)
         hint = f" Did you mean {', '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
         super().__init__(f"unknown round name {short_repr(name)}: it is none of the {len(names)} {among}.{hint}")
-
-
-def _close_matches(given: object, known: Sequence[str]) -> tuple[str, ...]:
-    """The known names closest to *given*, best first; none for a value too long to be a misspelt name."""
-    longest = 4 * max(map(len, known), default=0)
-    if isinstance(given, int) and given.bit_length() > longest * 4:  # str() refuses a number of 4,300 digits
-        return ()
-    text = str(given)
-    return () if len(text) > longest else tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.6))
 
 
 class StaleRulesWarning(UserWarning):
@@ -253,3 +437,4 @@ class StaleRulesWarning(UserWarning):
 
     .. versionadded:: 0.1.0
     """
+

@@ -13,6 +13,9 @@ are silent are documented where they are made:
 - Skilled work is judged by the classification of the version: NOC 2016 skill type 0 or level A/B before
   2022-11-16, NOC 2021 TEER 0-3 from then on. A job with only the other code is judged by that code's own structure
   (an approximation, since no concordance is shipped; the evidence says so).
+- A fact given without its date is taken as the candidate would expect: a credential without a completion date is
+  counted as obtained, a job offer without an offer date as in force until it ends (:func:`completed_by`,
+  :func:`offer_in_force`); the evidence says so.
 - A language result is read with the charts of the version applied. A result that this version cannot read (a test
   it does not accept, or results on a scale it has no chart for: only possible when an older version is pinned for
   facts taken later) does not count; one that the rules of its own test date cannot read is an error.
@@ -24,7 +27,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from crsrules.candidate import Credential, Job, LanguageResult
+from crsrules.candidate import Credential, Job, JobOffer, LanguageResult
 from crsrules.errors import InvalidValueError
 from crsrules.language import levels as test_date_levels
 from crsrules.occupations import noc2016_skill, occupation
@@ -39,8 +42,10 @@ __all__ = [
     "CountedResult",
     "age_on",
     "anniversary",
+    "completed_by",
     "continuous_periods",
     "counted_credentials",
+    "offer_in_force",
     "rank_key",
     "read_result",
     "skilled_occupation",
@@ -195,14 +200,33 @@ def valid_language_results(
     return best
 
 
+def completed_by(credential: Credential, on: date) -> bool:
+    """Whether *credential* was obtained by *on*; one without a completion date is taken to be.
+
+    .. versionadded:: 0.2.0
+    """
+    return credential.completed_on is None or credential.completed_on <= on
+
+
+def offer_in_force(offer: JobOffer, on: date) -> bool:
+    """Whether a job offer qualifies *on* a day: made by then (taken to be if its date is not given), not ended.
+
+    .. versionadded:: 0.2.0
+    """
+    made = offer.offered_on is None or offer.offered_on <= on
+    return made and (offer.ends_on is None or on <= offer.ends_on)
+
+
 def counted_credentials(credentials: Iterable[Credential], *, on: date, rules: RuleSet) -> list[Credential]:
     """The credentials obtained by *on* that count: Canadian ones, or foreign ones with a valid ECA (rule E3).
+
+    A credential without a completion date is counted as obtained (:func:`completed_by`).
 
     .. versionadded:: 0.1.0
     """
     counted = []
     for c in credentials:
-        if c.completed_on > on:
+        if not completed_by(c, on):
             continue
         if not c.in_canada:
             if c.eca_issued_on is None:

@@ -20,8 +20,7 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
-from crsrules._validation import a_date
-from crsrules.errors import InvalidValueError
+from crsrules._validation import a_date, member
 from crsrules.language_tests import LanguageTest, TefScale, score_range
 from crsrules.rules import available_rulesets, get_rules
 
@@ -46,15 +45,7 @@ E = TypeVar("E", bound=Enum)
 
 def _member(enum: type[E], name: str, value: object) -> E:
     """Return *value* as a member of *enum*, accepting the member or its string value."""
-    if isinstance(value, enum):
-        return value
-    if isinstance(value, str):
-        try:
-            return enum(value)
-        except ValueError:
-            pass
-    choices = ", ".join(repr(m.value) for m in enum)
-    raise InvalidValueError(name, value, f"one of {choices}")
+    return member(enum, name, value)
 
 
 def _language_rules(rules: RuleSet | str | None) -> LanguageRules:

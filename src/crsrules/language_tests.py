@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
-from crsrules.errors import InvalidValueError
+from crsrules._validation import member
+from crsrules.errors import ErrorCode, InvalidValueError, close_matches
 from crsrules.model import OfficialLanguage
 
 if TYPE_CHECKING:
@@ -143,9 +144,16 @@ class Scale:
 
     def check(self, ability: str, value: object) -> float:
         """Return *value* if it is a possible result (an int or float, not a bool), else raise naming *ability*."""
-        if type(value) is bool or not isinstance(value, int | float) or value not in self:
-            raise InvalidValueError(ability, value, self.allowed)
+        if type(value) is bool or not isinstance(value, int | float):
+            raise InvalidValueError(ability, value, self.allowed, code="wrong_type")
+        if value not in self:
+            raise InvalidValueError(ability, value, self.allowed, code=self.problem(value))
         return value
+
+    def problem(self, value: float) -> ErrorCode:
+        """The code of an impossible *value*: ``out_of_range`` off the scale, ``not_allowed`` between its steps."""
+        # NaN is in no range; a number too large for a float compares exactly.
+        return "not_allowed" if self.low <= value <= self.high else "out_of_range"
 
 
 @frozen(kw_only=True)
@@ -194,45 +202,69 @@ _TEF_SCALES: Mapping[TefScale, _Scales] = MappingProxyType(
 
 
 def _ability(ability: object) -> str:
+    if not isinstance(ability, str):
+        raise InvalidValueError("ability", ability, "one of " + ", ".join(map(repr, ABILITIES)), code="wrong_type")
     if ability not in ABILITIES:
-        raise InvalidValueError("ability", ability, "one of 'listening', 'reading', 'writing', 'speaking'")
-    return str(ability)
+        close = close_matches(ability, ABILITIES)
+        raise InvalidValueError("ability", ability, "one of " + ", ".join(map(repr, ABILITIES)), suggestions=close)
+    return ability
 
 
-def scale(test: LanguageTest, ability: str, *, tef_scale: TefScale | None = None) -> Scale:
+def scale(test: LanguageTest | str, ability: str, *, tef_scale: TefScale | str | None = None) -> Scale:
     """The :class:`Scale` of one ability of *test* (TEF Canada: of the given *tef_scale*).
 
+    The test and the scale may be given as their string values, such as ``"tcf_canada"``.
+
     Raises:
-        InvalidValueError: *ability* is not an ability, or TEF Canada is given without a scale.
+        InvalidValueError: *test*, *tef_scale* or *ability* is unknown, or TEF Canada is given without a scale.
 
     .. versionadded:: 0.2.0
     """
+    test = member(LanguageTest, "test", test)
     name = _ability(ability)
     if test is LanguageTest.TEF_CANADA:
         if tef_scale is None:
-            raise InvalidValueError("tef_scale", None, "a TefScale for TEF Canada, whose scales differ")
-        scales = _TEF_SCALES[tef_scale]
+            raise InvalidValueError("tef_scale", None, "a TefScale for TEF Canada, whose scales differ", code="missing")
+        scales = _TEF_SCALES[member(TefScale, "tef_scale", tef_scale)]
     else:
         scales = _SCALES[test]
     result: Scale = getattr(scales, name)
     return result
 
 
-def score_range(test: LanguageTest, ability: str, *, tef_scale: TefScale | None = None) -> tuple[float, float, float]:
+def score_range(
+    test: LanguageTest | str, ability: str | None = None, *, tef_scale: TefScale | str | None = None
+) -> tuple[float, float, float]:
     """The possible results of one ability of *test*: ``(lowest, highest, step)``, such as ``(0, 9, 0.5)`` for IELTS.
 
     TEF Canada's range depends on the column of results, so *tef_scale* is required for it
-    (see :func:`crsrules.language.tef_scale_on`).
+    (see :func:`crsrules.language.tef_scale_on`). The test and the scale may be given as their string values.
+    Without *ability*, the range all four abilities share; TCF Canada's and the TEF "ancien score" abilities have
+    scales of their own, and need *ability*.
 
     Raises:
-        InvalidValueError: *ability* is not listening, reading, writing or speaking, or TEF Canada without a scale.
+        InvalidValueError: *test* or *tef_scale* is unknown, *ability* is not listening, reading, writing or
+            speaking (or not given for a test whose abilities differ), or TEF Canada is given without a scale.
 
     Example:
         >>> score_range(LanguageTest.TCF_CANADA, "writing")
         (0, 20, 1)
+        >>> score_range("tef_canada", "reading", tef_scale="ancien_score")
+        (0, 300, 1)
+        >>> score_range("ielts_general")
+        (0, 9, 0.5)
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The test and the scale may be given as their string values; *ability* may be left out.
     """
+    if ability is None:
+        ranges = {score_range(test, each, tef_scale=tef_scale) for each in ABILITIES}
+        if len(ranges) > 1:
+            abilities = ", ".join(map(repr, ABILITIES))
+            allowed = f"one of {abilities} (the abilities of this test have their own scales)"
+            raise InvalidValueError("ability", None, allowed, code="missing")
+        return ranges.pop()
     one = scale(test, ability, tef_scale=tef_scale)
     return one.low, one.high, one.step
 
@@ -254,7 +286,11 @@ def check_scores(test: LanguageTest, tef_scale: TefScale | None, scores: Mapping
             candidates = [getattr(s, ability) for s in _TEF_SCALES.values()]
             if not any(_fits(c, value) for c in candidates):
                 allowed = " or ".join(dict.fromkeys(c.allowed for c in candidates))
-                raise InvalidValueError(ability, value, allowed)
+                if type(value) is bool or not isinstance(value, int | float):
+                    raise InvalidValueError(ability, value, allowed, code="wrong_type")
+                between = any(c.problem(value) == "not_allowed" for c in candidates)
+                code: ErrorCode = "not_allowed" if between else "out_of_range"
+                raise InvalidValueError(ability, value, allowed, code=code)
         else:
             scale(test, ability, tef_scale=tef_scale).check(ability, value)
 

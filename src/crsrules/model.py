@@ -132,6 +132,26 @@ _clb = v.whole_number(0, MAX_CLB, f"a CLB/NCLC level 0-{MAX_CLB}")
 _years = v.whole_number(0, 60, "a whole number of years 0-60")
 
 
+# The converters of the enum fields, which accept their JSON strings too: one named function each, which type
+# checkers read as the type the field accepts.
+
+
+def _education(value: Education | str) -> Education:
+    return v.to_member(Education, value)
+
+
+def _official_language(value: OfficialLanguage | str) -> OfficialLanguage:
+    return v.to_member(OfficialLanguage, value)
+
+
+def _arranged_employment(value: ArrangedEmployment | str | None) -> ArrangedEmployment | None:
+    return v.to_member(ArrangedEmployment, value)
+
+
+def _canadian_education(value: CanadianEducation | str | None) -> CanadianEducation | None:
+    return v.to_member(CanadianEducation, value)
+
+
 @frozen(kw_only=True)
 class LanguageLevels:
     """CLB (English) or NCLC (French) levels in the four abilities of one official language.
@@ -144,12 +164,18 @@ class LanguageLevels:
         8
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 The language may be given as its string value.
     """
 
-    language: OfficialLanguage = field(validator=v.member_of(OfficialLanguage))
+    #: The official language: English (CLB levels) or French (NCLC levels).
+    language: OfficialLanguage = field(converter=_official_language, validator=v.member_of(OfficialLanguage))
+    #: The level in listening, 0-12.
     listening: int = field(validator=_clb)
+    #: The level in reading, 0-12.
     reading: int = field(validator=_clb)
+    #: The level in writing, 0-12.
     writing: int = field(validator=_clb)
+    #: The level in speaking, 0-12.
     speaking: int = field(validator=_clb)
 
     @property
@@ -204,12 +230,15 @@ def _other_language(instance: Factors, _attribute: attrs.Attribute[Any], value: 
     if value is None:
         return
     if instance.first_language is None:
-        raise InvalidValueError("second_language", value.language.value, "None when there is no first language")
+        raise InvalidValueError(
+            "second_language", value.language.value, "None when there is no first language", code="inconsistent"
+        )
     if value.language is instance.first_language.language:
         raise InvalidValueError(
             "second_language",
             value.language.value,
             f"the other official language than the first ({instance.first_language.language.value})",
+            code="inconsistent",
         )
 
 
@@ -223,6 +252,7 @@ def _within_education(instance: Factors, _attribute: attrs.Attribute[Any], value
             value.value,
             f"a credential no higher than the education level {instance.education.value!r} "
             f"({value.value!r} needs education {needs.value!r} or higher)",
+            code="inconsistent",
         )
 
 
@@ -236,7 +266,7 @@ class SpouseFactors:
     """
 
     #: The spouse's level of education.
-    education: Education = field(validator=v.member_of(Education))
+    education: Education = field(converter=_education, validator=v.member_of(Education))
     #: The spouse's results in one official language (the tool asks for the first), or None without a valid test.
     first_language: LanguageLevels | None = field(
         default=None, validator=v.instance(LanguageLevels, "LanguageLevels", optional=True)
@@ -248,6 +278,8 @@ class SpouseFactors:
 @frozen(kw_only=True)
 class Factors:
     """The summary inputs of a CRS score: the questions IRCC's CRS tool asks.
+
+    The enums accept their string values (``education="bachelors"``).
 
     Example:
         >>> english = LanguageLevels(language=OfficialLanguage.ENGLISH, listening=9, reading=9, writing=9, speaking=9)
@@ -261,7 +293,7 @@ class Factors:
     #: Age in completed years (17 or less earns nothing, 45 or more nothing).
     age: int = field(validator=v.whole_number(0, 120, "an age in years 0-120"))
     #: The highest credential that counts (Canadian, or foreign with an ECA under 5 years old).
-    education: Education = field(validator=v.member_of(Education))
+    education: Education = field(converter=_education, validator=v.member_of(Education))
     #: Levels in the first official language; None when there is no valid test result (no language points).
     first_language: LanguageLevels | None = field(
         validator=v.instance(LanguageLevels, "LanguageLevels", optional=True)
@@ -285,11 +317,13 @@ class Factors:
     provincial_nomination: bool = field(default=False, validator=v.boolean)
     #: A qualifying offer of arranged employment, by kind of occupation.
     arranged_employment: ArrangedEmployment | None = field(
-        default=None, validator=v.member_of(ArrangedEmployment, optional=True)
+        default=None, converter=_arranged_employment, validator=v.member_of(ArrangedEmployment, optional=True)
     )
     #: A Canadian post-secondary credential that meets the conditions for the Canadian-education points.
     canadian_education: CanadianEducation | None = field(
-        default=None, validator=[v.member_of(CanadianEducation, optional=True), _within_education]
+        default=None,
+        converter=_canadian_education,
+        validator=[v.member_of(CanadianEducation, optional=True), _within_education],
     )
     #: A brother or sister in Canada (citizen or PR, 18 or older), of the applicant or the accompanying spouse.
     sibling_in_canada: bool = field(default=False, validator=v.boolean)

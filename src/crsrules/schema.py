@@ -34,7 +34,7 @@ Example:
     >>> schema["required"]
     ['birth_date']
     >>> schema["properties"]["birth_date"]
-    {'$ref': '#/$defs/Date', 'description': "The candidate's date of birth."}
+    {'$ref': '#/$defs/Date', 'description': "The candidate's date of birth: the age on any date follows from it."}
 """
 
 from __future__ import annotations
@@ -69,11 +69,6 @@ from crsrules.rules import available_rulesets
 __all__ = ["candidate_schema", "factors_schema"]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
-
-# Descriptions of fields that carry no ``#:`` comment of their own (a name alone says what they hold).
-_FALLBACK_DESCRIPTIONS = {
-    "birth_date": "The candidate's date of birth.",
-}
 
 
 def candidate_schema() -> dict[str, Any]:
@@ -237,7 +232,7 @@ class _Walker:
                 continue
             name = a.alias or a.name
             prop = self.hint(hints[a.name], _validators(a.validator))
-            description = comments.get(a.name) or _FALLBACK_DESCRIPTIONS.get(a.name)
+            description = comments.get(a.name)
             if description:
                 prop["description"] = description
             if a.default is attrs.NOTHING:

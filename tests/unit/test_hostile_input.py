@@ -390,8 +390,8 @@ def test_many_unknown_keys_are_named_five_at_most():
     data = {"birth_date": "1990-01-01", **{f"key{i:06}": 1 for i in range(100_000)}, "k" * 10_000: 1}
     with pytest.raises(InvalidCandidateError) as info:
         load_candidate(data)
-    (problem,) = info.value.problems
-    assert "extra fields found (key000000, key000001, key000002, key000003, key000004 and 99,996 more) @ $" == problem
+    named = [f"unknown key @ $.key{i:06}" for i in range(5)]
+    assert (*named, "99,996 more unknown keys (not listed) @ $") == info.value.problems
 
 
 def test_a_huge_whole_number_in_factors_is_a_named_problem():
@@ -448,7 +448,7 @@ def test_a_400_digit_band_names_its_field_and_the_scale():
     with pytest.raises(InvalidCandidateError) as info:
         load_candidate(data)
     expected = ("'listening' must be an IELTS General Training band 0.0-9.0 in steps of 0.5 "
-                "(got a whole number of 400 digits) @ $.language_results[0]")  # fmt: skip
+                "(got a whole number of 400 digits) @ $.language_results[0].listening")  # fmt: skip
     assert (expected,) == info.value.problems
     with pytest.raises(InvalidFactorsError, match=r"'reading' must be an IELTS .* @ \$\.first_language"):
         load_factors({**FACTORS, "first_language": {**IELTS, "reading": -(10**400)}})

@@ -63,9 +63,9 @@ def test_missing_required_fields_are_named():
         load_factors({"age": 30, "first_language": GOOD["first_language"]})
 
 
-@pytest.mark.parametrize("data", [[], "x", None, 3])
+@pytest.mark.parametrize("data", [[], '"x"', None, 3])
 def test_non_objects_are_rejected(data):
-    """The top level must be a JSON object."""
+    """The top level must be a JSON object (a str is read as JSON text)."""
     with pytest.raises(crsrules.InvalidFactorsError, match="expected an object, got "):
         load_factors(data)
 

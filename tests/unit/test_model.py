@@ -31,7 +31,7 @@ def make(**changes):
         ({"age": True}, "age", "0-120"),
         ({"age": "30"}, "age", "0-120"),
         ({"education": "phd"}, "education", "'doctoral'"),
-        ({"education": "bachelors"}, "education", "Education.BACHELORS"),
+        ({"education": "bachelor"}, "education", "did you mean 'bachelors'"),
         ({"first_language": "english"}, "first_language", "LanguageLevels"),
         ({"second_language": ENGLISH}, "second_language", "other official language"),
         ({"canadian_work_years": -2}, "canadian_work_years", "0-60"),
@@ -65,7 +65,23 @@ def test_spouse_factors_validate_too():
     with pytest.raises(InvalidValueError, match="canadian_work_years"):
         SpouseFactors(education=Education.MASTERS, canadian_work_years=-1)
     with pytest.raises(InvalidValueError, match="education"):
-        SpouseFactors(education="masters")
+        SpouseFactors(education="master's")
+
+
+def test_enum_fields_accept_their_json_strings():
+    """Factors(education="bachelors") works as Education.BACHELORS does, in every enum field (issue 10, item 4)."""
+    f = make(education="bachelors", arranged_employment="other_skilled", canadian_education="three_years_or_more",
+             spouse=SpouseFactors(education="masters"))  # fmt: skip
+    assert (Education.BACHELORS, ArrangedEmployment.OTHER_SKILLED) == (f.education, f.arranged_employment)
+    assert (CanadianEducation.THREE_YEARS_OR_MORE, Education.MASTERS) == (f.canadian_education, f.spouse.education)
+    levels = LanguageLevels(language="french", listening=7, reading=7, writing=7, speaking=7)
+    assert OfficialLanguage.FRENCH is levels.language
+    assert f == make(
+        education=Education.BACHELORS,
+        arranged_employment=ArrangedEmployment.OTHER_SKILLED,
+        canadian_education=CanadianEducation.THREE_YEARS_OR_MORE,
+        spouse=SpouseFactors(education=Education.MASTERS),
+    )
 
 
 def test_factors_are_frozen_and_keyword_only():

@@ -15,7 +15,7 @@ from crsrules import conditions as codes
 from crsrules.candidate import Employer
 from crsrules.categories._answer import Asked, CategoryEligibility, answer, main_job, reasons_of, span
 from crsrules.conditions import Condition, floor_hundredths
-from crsrules.evidence import anniversary, counted_credentials, work_hours
+from crsrules.evidence import anniversary, counted_credentials, offer_in_force, work_hours
 
 if TYPE_CHECKING:
     from crsrules.candidate import Candidate
@@ -117,9 +117,10 @@ def _military_offer(
     """An offer in one of the occupations in force on the date; its employer; its length."""
     offer = candidate.job_offer
     listed = offer is not None and offer.noc in version.occupations
-    in_force = offer is not None and offer.offered_on <= on and (offer.ends_on is None or on <= offer.ends_on)
+    in_force = offer is not None and offer_in_force(offer, on)
     if listed and in_force and offer is not None:
-        message = f"job offer in {offer.noc} from {offer.offered_on.isoformat()}"
+        since = "(no offer date given)" if offer.offered_on is None else f"from {offer.offered_on.isoformat()}"
+        message = f"job offer in {offer.noc} {since}"
     else:
         message = (
             f"no job offer in {codes_listed} in force on {on.isoformat()}: the category needs an offer of "
@@ -173,7 +174,9 @@ def _military_credential(candidate: Candidate, rule: MilitaryRule, on: date, rul
     highest = max(counted, key=lambda c: c.level.rank, default=None)
     credential = highest if highest is not None and highest.level.rank >= rule.minimum_credential.rank else None
     if credential is not None:
-        message = f"{credential.level.label} completed {credential.completed_on.isoformat()}"
+        completed = credential.completed_on
+        when = "(no completion date given)" if completed is None else f"completed {completed.isoformat()}"
+        message = f"{credential.level.label} {when}"
     else:
         message = (
             f"no counted post-secondary credential of a program of 2 years or more on {on.isoformat()} "

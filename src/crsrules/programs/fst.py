@@ -16,7 +16,7 @@ from attrs import field, frozen
 
 from crsrules import conditions as codes
 from crsrules.conditions import Condition, find, floor_hundredths
-from crsrules.evidence import valid_language_results, work_window
+from crsrules.evidence import offer_in_force, valid_language_results, work_window
 from crsrules.programs._common import (
     EPSILON,
     Program,
@@ -308,7 +308,7 @@ def _offer_and_certificate(
     trades = rules.programs.fst.trades
     offer = candidate.job_offer
     has_offer = False
-    if offer is not None and offer.offered_on <= on and (offer.ends_on is None or offer.ends_on >= on):
+    if offer is not None and offer_in_force(offer, on):
         version, code, _ = occupation_code(offer.noc, offer.noc_2016, rules=rules)
         used.add(version)
         has_offer = trades[version].contains(code)

@@ -544,13 +544,14 @@ def _accompanying_spouse(candidate: Candidate) -> Spouse | None:
 
 def _studied_in_canada(credentials: Iterable[Credential], *, on: date, criteria: FswCriteria) -> bool:
     for c in credentials:
-        if not c.in_canada or c.completed_on > on:
+        if not c.in_canada or (c.completed_on is not None and c.completed_on > on):  # undated: taken as completed
             continue
         if c.level in criteria.study_in_canada_levels:
             return True
         if (
             c.level is Education.SECONDARY
             and c.started_on is not None
+            and c.completed_on is not None
             and anniversary(c.started_on, criteria.study_in_canada_years) <= c.completed_on
         ):
             return True

@@ -105,6 +105,7 @@ class FrenchRule:
     minimum_level: int
     #: The tests whose results count.
     tests: tuple[LanguageTest, ...]
+    #: Where the rule is published.
     sources: tuple[Source, ...]
 
     def describe(self) -> str:
@@ -136,6 +137,7 @@ class MilitaryRule:
     offer_years: int
     #: The lowest level of the post-secondary credential needed (a program of at least 2 years).
     minimum_credential: Education
+    #: Where the rule is published.
     sources: tuple[Source, ...]
 
     def describe(self) -> str:

@@ -73,7 +73,9 @@ class Column:
     .. versionadded:: 0.2.0
     """
 
+    #: The results the ability can have.
     scale: Scale
+    #: (minimum result, level) pairs, the minimums ascending: a result gets the level of the last row it reaches.
     steps: tuple[tuple[float, int], ...] = field(validator=_ascending)
     #: The level of a result below the first minimum.
     below: int = BELOW_4
@@ -101,9 +103,13 @@ class Chart:
     .. versionadded:: 0.2.0
     """
 
+    #: The conversion of the listening results.
     listening: Column
+    #: The conversion of the reading results.
     reading: Column
+    #: The conversion of the writing results.
     writing: Column
+    #: The conversion of the speaking results.
     speaking: Column
 
     @classmethod
@@ -207,7 +213,7 @@ class LanguageRules:
             return chart
         if tef_scale is not None:
             allowed = f"None for {test.label} (only TEF Canada has several scales)"
-            raise InvalidValueError("tef_scale", tef_scale, allowed)
+            raise InvalidValueError("tef_scale", tef_scale, allowed, code="inconsistent")
         return self.charts[test]
 
     def not_accepted(self, test: LanguageTest, tested_on: date) -> TestNotAcceptedError:

@@ -172,9 +172,13 @@ class LanguageMinimums:
     .. versionadded:: 0.1.0
     """
 
+    #: The level needed in listening.
     listening: int
+    #: The level needed in reading.
     reading: int
+    #: The level needed in writing.
     writing: int
+    #: The level needed in speaking.
     speaking: int
 
     def shortfalls(self, levels: LanguageLevels) -> dict[str, int]:

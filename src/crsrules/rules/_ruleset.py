@@ -59,7 +59,9 @@ class Source:
     .. versionadded:: 0.1.0
     """
 
+    #: What the source is, such as "IRCC, Ministerial Instructions of 2016-11-19".
     title: str
+    #: Where it can be read.
     url: str
 
 
@@ -251,9 +253,13 @@ class RuleSet:
     noc_version: NocVersion
     #: How dated facts become the CRS inputs.
     evidence: Evidence
+    #: A. Core / human capital factors.
     core: Core
+    #: B. Spouse or common-law partner factors.
     spouse: SpouseTables
+    #: C. Skill transferability factors.
     skill_transferability: SkillTransferability
+    #: D. Additional points.
     additional: Additional
     #: The language tests accepted and their conversion charts.
     language: LanguageRules

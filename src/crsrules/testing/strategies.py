@@ -317,30 +317,33 @@ def language_results(*, test: LanguageTest | None = None, on: date | None = None
 
 @st.composite
 def _credential(draw: st.DrawFn, *, in_canada: bool | None, earliest: date, latest: date) -> Credential:
-    """A credential completed from *earliest* to *latest*; a foreign one has no ECA, or one issued by *latest*."""
+    """A credential completed from *earliest* to *latest* (or undated); a foreign one has an ECA by *latest* or none."""
     canadian = draw(st.booleans()) if in_canada is None else in_canada
     level = draw(st.sampled_from(CREDENTIAL_LEVELS))
-    completed_on = draw(_dates_back(latest, earliest))
-    started_on = draw(st.none() | _dates_back(completed_on, anniversary(completed_on, -_PROGRAM_YEARS)))
+    completed_on = draw(_dates_back(latest, earliest) | st.none())
+    last_day = latest if completed_on is None else completed_on
+    started_on = draw(st.none() | _dates_back(last_day, anniversary(last_day, -_PROGRAM_YEARS)))
     if not canadian:
-        eca_issued_on = draw(st.none() | _dates_back(latest, completed_on))
+        eca_issued_on = draw(st.none() | _dates_back(latest, completed_on or earliest))
         return Credential(level=level, completed_on=completed_on, eca_issued_on=eca_issued_on, started_on=started_on)
     return Credential(
         level=level,
         completed_on=completed_on,
         in_canada=True,
         started_on=started_on,
-        full_time_months_in_canada=draw(st.integers(0, 60)),
+        full_time_months_in_canada=draw(st.integers(0, 60) | st.none()),
         language_training_over_half=draw(_RARELY),
+        distance_learning_over_half=draw(_RARELY),
         award_requires_return=draw(_RARELY),
     )
 
 
 def credentials(*, in_canada: bool | None = None) -> st.SearchStrategy[Credential]:
-    """Valid :class:`~crsrules.Credential` values, completed in the 40 years up to 2026-01-01.
+    """Valid :class:`~crsrules.Credential` values, completed in the 40 years up to 2026-01-01, or without a date.
 
     A foreign credential has no ECA or one issued between its completion and 2026-01-01 (some more than 5 years old);
-    a Canadian one has its program's months in Canada (0 to 60) and the other conditions of rule E5.
+    a Canadian one has its program's months in Canada (0 to 60, or not given), the other conditions of rule E5 and
+    the distance-learning flag of rule E4.
 
     Args:
         in_canada: Only Canadian (True) or only foreign (False) credentials.
@@ -410,10 +413,10 @@ def spouses() -> st.SearchStrategy[Spouse]:
 
 @st.composite
 def _sibling(draw: st.DrawFn, *, on: date) -> Sibling:
-    birth_date = draw(_dates_back(on, anniversary(on, -70)))
+    birth_date = draw(_dates_back(on, anniversary(on, -70)) | st.none())
     return Sibling(
         birth_date=birth_date,
-        citizen_or_pr_since=draw(_dates_back(on, birth_date)),
+        citizen_or_pr_since=draw(_dates_back(on, birth_date or anniversary(on, -70))),
         of_spouse=draw(_RARELY),
         lives_in_canada=draw(_USUALLY),
     )
@@ -421,6 +424,8 @@ def _sibling(draw: st.DrawFn, *, on: date) -> Sibling:
 
 def siblings() -> st.SearchStrategy[Sibling]:
     """Valid :class:`~crsrules.Sibling` values: born up to 70 years before 2026-01-01 (some minors), PR since then.
+
+    Some have no birth date (it is optional).
 
     .. versionadded:: 0.1.0
     """
@@ -464,7 +469,7 @@ def certificates() -> st.SearchStrategy[Certificate]:
 def _nomination(*, on: date) -> st.SearchStrategy[Nomination]:
     return st.builds(
         Nomination,
-        province=st.sampled_from(Province),
+        province=st.sampled_from(Province) | st.none(),
         nominated_on=_dates_back(on, anniversary(on, -_NOMINATION_YEARS)),
     )
 
@@ -479,8 +484,8 @@ def nominations() -> st.SearchStrategy[Nomination]:
 
 @st.composite
 def _job_offer(draw: st.DrawFn, *, on: date) -> JobOffer:
-    offered_on = draw(_dates_back(on, anniversary(on, -_OFFER_YEARS)))
-    ends_on = draw(st.none() | _dates_back(on, offered_on))
+    offered_on = draw(_dates_back(on, anniversary(on, -_OFFER_YEARS)) | st.none())
+    ends_on = draw(st.none() | _dates_back(on, offered_on or anniversary(on, -_OFFER_YEARS)))
     noc, noc_2016 = draw(_codes(ended_before_noc_2021=ends_on is not None and ends_on < _NOC_2021_ADOPTED))
     return JobOffer(
         noc=noc,
@@ -495,7 +500,7 @@ def _job_offer(draw: st.DrawFn, *, on: date) -> JobOffer:
 def job_offers() -> st.SearchStrategy[JobOffer]:
     """Valid :class:`~crsrules.JobOffer` values, offered in the 5 years up to 2026-01-01, still in force or ended.
 
-    The employer and the length (1 to 120 months) are given or not.
+    The employer and the length (1 to 120 months) are given or not. Some have no offer date (it is optional).
 
     .. versionadded:: 0.1.0
     """
