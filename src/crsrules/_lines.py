@@ -46,7 +46,8 @@ class Line(NamedTuple):
     @property
     def detail(self) -> str:
         """The table row used, in words, and the reason for no or capped points."""
-        text = _RENDER[self.factor](self.row)
+        row = self.row
+        text = row.reason if isinstance(row, _Nothing) else _RENDER[self.factor](row)
         return f"{text}; {self.note}" if self.note else text
 
     def __repr__(self) -> str:
@@ -314,11 +315,51 @@ def _itemize(  # noqa: C901, PLR0912, PLR0915 (one pass over the grid)
     if extra > additional.cap:
         extra = _cap(lines, start, additional.cap, "additional points capped")
 
+    # No silent zero: every factor of the grid has its line, with 0 points and the reason when it earns nothing.
+    earned = {line.factor: line for line in lines}
+    full = [earned.get(factor) or Line(factor, 0, 0, _Nothing(_why_nothing(factor, f))) for factor in Factor]
     if evidence:
-        return tuple(line._replace(evidence=evidence.get(line.factor, "")) for line in lines), core, spouse_points, (
-            transferability
-        ), extra
-    return tuple(lines), core, spouse_points, transferability, extra
+        full = [line._replace(evidence=evidence.get(line.factor, "")) for line in full]
+    return tuple(full), core, spouse_points, transferability, extra
+
+
+class _Nothing(NamedTuple):
+    """The row of a factor that earns nothing: why, in words."""
+
+    reason: str
+
+
+def _why_nothing(factor: Factor, f: Factors) -> str:  # noqa: PLR0911 (one reason per factor)
+    """Why *factor* earns no points for *f*: the input that gives none, or the input that is missing."""
+    spouse, first, second = f.spouse, f.first_language, f.second_language
+    if factor.section is Section.SPOUSE and spouse is None:
+        return "no accompanying spouse or partner who is not a Canadian citizen or PR: no spouse points"
+    if factor is Factor.AGE:
+        return f"age {f.age}: no points (17 or younger, or 45 or older)"
+    if factor is Factor.EDUCATION or factor is Factor.SPOUSE_EDUCATION:
+        level = f.education if factor is Factor.EDUCATION else spouse.education  # type: ignore[union-attr]
+        return f"{level.label}: no points"
+    if factor is Factor.FIRST_OFFICIAL_LANGUAGE:
+        return "no valid first-language result" if first is None else "below CLB/NCLC 4 in every ability: no points"
+    if factor is Factor.SECOND_OFFICIAL_LANGUAGE:
+        return "no second official language tested" if second is None else "no ability at level 5 or more: no points"
+    if factor is Factor.SPOUSE_OFFICIAL_LANGUAGE:
+        levels = spouse.first_language  # type: ignore[union-attr]
+        return "spouse: no valid language result" if levels is None else "spouse: no ability at level 5 or more"
+    if factor in (Factor.CANADIAN_WORK_EXPERIENCE, Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE):
+        return "less than 1 year of skilled Canadian work: no points"
+    if factor is Factor.CERTIFICATE_OF_QUALIFICATION and not f.certificate_of_qualification:
+        return "no certificate of qualification"
+    if factor.section is Section.SKILL_TRANSFERABILITY:
+        return "no points for this combination (it needs CLB 7 in all four first-language abilities or Canadian work)"
+    reasons = {
+        Factor.PROVINCIAL_NOMINATION: "no provincial or territorial nomination",
+        Factor.ARRANGED_EMPLOYMENT: "no qualifying job offer, or no points for one under these rules",
+        Factor.CANADIAN_EDUCATION: "no Canadian post-secondary credential that earns points, or none under these rules",
+        Factor.FRENCH_LANGUAGE_SKILLS: "no French-language points (NCLC 7 or more in all four French abilities needed)",
+        Factor.SIBLING_IN_CANADA: "no brother or sister in Canada, or no points for one under these rules",
+    }
+    return reasons[factor]
 
 
 _ENGLISH = OfficialLanguage.ENGLISH

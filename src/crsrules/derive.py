@@ -115,6 +115,9 @@ def derive(candidate: Candidate, *, on: date, rules: RuleSet | str | None = None
 # --- work ---------------------------------------------------------------------------------------------------------
 
 
+_NO_PARTNER = "no accompanying spouse or partner who is not a Canadian citizen or PR"
+
+
 class _Deriver:
     """One derivation: a candidate, a date and a ruleset."""
 
@@ -330,7 +333,7 @@ class _Deriver:
             notes[Factor.SECOND_OFFICIAL_LANGUAGE] = _result(second)
         if french is not None:
             notes[Factor.FRENCH_LANGUAGE_SKILLS] = _result(french) + (f"; {_result(english)}" if english else "")
-        first_text = notes.get(Factor.FIRST_OFFICIAL_LANGUAGE, "no valid first-language result")
+        first_text = notes.get(Factor.FIRST_OFFICIAL_LANGUAGE) or self.no_valid_result(c.language_results)
         education_text = notes.get(Factor.EDUCATION, "no credential that counts")
         notes[Factor.EDUCATION_AND_LANGUAGE] = f"{education_text}; {first_text}"
         notes[Factor.EDUCATION_AND_CANADIAN_WORK] = f"{education_text}; {canadian_text}"
@@ -340,7 +343,36 @@ class _Deriver:
             notes[Factor.CERTIFICATE_OF_QUALIFICATION] = (
                 f"certificate of qualification issued {certificate.issued_on.isoformat()}; {first_text}"
             )
+        # No silent zero: every factor names the facts behind its points, or why there are none.
+        day = on.isoformat()
+        partner = spouse is not None and spouse.counts
+        for factor, why in (
+            (Factor.EDUCATION, education_text),
+            (Factor.FIRST_OFFICIAL_LANGUAGE, first_text),
+            (Factor.SECOND_OFFICIAL_LANGUAGE, "no valid result in the other official language"),
+            (Factor.SPOUSE_EDUCATION, "spouse: no credential that counts" if partner else _NO_PARTNER),
+            (Factor.SPOUSE_OFFICIAL_LANGUAGE, "spouse: no valid language result" if partner else _NO_PARTNER),
+            (Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE, _NO_PARTNER),
+            (Factor.CERTIFICATE_OF_QUALIFICATION, f"no certificate of qualification issued by {day}"),
+            (Factor.PROVINCIAL_NOMINATION, f"no nomination by {day}"),
+            (Factor.ARRANGED_EMPLOYMENT, f"no qualifying job offer in force on {day}"),
+            (Factor.CANADIAN_EDUCATION, "no Canadian post-secondary credential that earns these points"),
+            (Factor.FRENCH_LANGUAGE_SKILLS, "no valid French result"),
+            (Factor.SIBLING_IN_CANADA, f"no brother or sister in Canada who counts on {day}"),
+        ):
+            notes.setdefault(factor, why)
         return Derivation(result, notes, self.rules)
+
+    def no_valid_result(self, results: Iterable[LanguageResult]) -> str:
+        """Why no result counts on the date: none given, or each one expired or not taken yet."""
+        years = self.evidence.language_valid_years
+        expired = [
+            f"{r.test.label} test of {r.tested_on.isoformat()} expired on "
+            f"{anniversary(r.tested_on, years).isoformat()}"
+            for r in results
+            if anniversary(r.tested_on, years) <= self.on
+        ]
+        return "no valid first-language result" + (f" ({'; '.join(expired)})" if expired else "")
 
     def canadian_study(self, credential: Credential) -> str:
         """What the Canadian-education evidence adds about how *credential* was studied, if anything."""

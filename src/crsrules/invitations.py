@@ -229,7 +229,7 @@ def _conditions(
             )
         )
     if draw.kind is DrawKind.PNP:
-        nominated = any(line.factor is Factor.PROVINCIAL_NOMINATION for line in breakdown.lines)
+        nominated = any(line.factor is Factor.PROVINCIAL_NOMINATION and line.earned > 0 for line in breakdown.lines)
         found.append(
             Condition(
                 code=codes.ROUND_NOMINATION,

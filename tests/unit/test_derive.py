@@ -450,3 +450,19 @@ def test_work_window_is_the_years_before_the_date():
     """work_window gives the first day (N years back, 29 February to 1 March) and the day before the date."""
     assert (date(2015, 6, 1), date(2025, 5, 31)) == work_window(date(2025, 6, 1), 10)
     assert (date(2021, 3, 1), date(2024, 2, 28)) == work_window(date(2024, 2, 29), 3)
+
+
+def test_no_silent_zero_every_factor_has_a_line_and_its_evidence():
+    """Every factor of the grid is a line, with 0 points when it earns nothing; from a candidate, each has evidence:
+    an expired test says when it expired."""
+    expired = LanguageResult(
+        test=LanguageTest.IELTS_GENERAL, tested_on=date(2022, 3, 2), listening=8.0, reading=7.0, writing=7.0,
+        speaking=7.0,
+    )
+    breakdown = crsrules.score(candidate(language_results=(expired,)), on=date(2025, 6, 1))
+    assert list(crsrules.Factor) == [line.factor for line in breakdown.lines]
+    first = next(line for line in breakdown.lines if line.factor is crsrules.Factor.FIRST_OFFICIAL_LANGUAGE)
+    assert (0, "no valid first-language result") == (first.points, first.detail)
+    assert "IELTS General Training test of 2022-03-02 expired on 2024-03-02" in first.evidence
+    assert all(line.evidence for line in breakdown.lines)
+    assert sum(line.points for line in breakdown.lines) == breakdown.total
