@@ -59,15 +59,19 @@ def test_a_quiet_year_derives_once_per_version(monkeypatch):
     assert [date(2025, 4, 1)] == calls
 
 
-def test_a_count_of_work_that_disagrees_with_derive_falls_back_to_the_day_scan(monkeypatch):
-    """Should a count of work years ever differ from derive's, the timeline is the day scan's, not a wrong one."""
+@pytest.mark.parametrize("shift", [-1, 1, 400])
+def test_counts_of_work_that_disagree_with_derive_are_repaired_day_by_day(monkeypatch, shift):
+    """Should the running totals count a year of work a day early or late (or all wrong), the days around are derived
+    one by one until derive's counts agree again: the timeline is still the day scan's."""
     candidate = many_jobs(20)
-    start, end = date(2024, 1, 1), date(2025, 1, 1)
+    start, end = date(2020, 1, 1), date(2023, 1, 1)
     expected = _day_scan(candidate, start, end, None)
     at = _WorkYears.at
-    monkeypatch.setattr(_WorkYears, "at", lambda self, day: tuple(n + 1 for n in at(self, day)))
-    assert _from_change_days(candidate, start, end, None) is None
-    assert tuple(expected) == crsrules.timeline(candidate, start, end)
+    if shift == 400:
+        monkeypatch.setattr(_WorkYears, "at", lambda self, day: tuple(n + 1 for n in at(self, day)))
+    else:
+        monkeypatch.setattr(_WorkYears, "at", lambda self, day: at(self, day + shift))
+    assert expected == _from_change_days(candidate, start, end, None)
 
 
 def test_a_sibling_counts_from_their_18th_birthday():
