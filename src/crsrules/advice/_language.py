@@ -169,11 +169,12 @@ def tests_for(
     return sorted(accepted, key=lambda t: done.index(t) if t in done else len(done))
 
 
-def tef_scale_for(test: LanguageTest, taken: Iterable[LanguageResult]) -> TefScale | None:
-    """TEF Canada: the scale the candidate's latest TEF result is given on, if named (else the test date's)."""
+def tef_scale_for(test: LanguageTest, taken: Iterable[LanguageResult], rules: RuleSet) -> TefScale | None:
+    """TEF Canada: the scale of the candidate's latest TEF result, if named and *rules* read it (else the date's)."""
     if test is not LanguageTest.TEF_CANADA:
         return None
-    named = [r for r in taken if r.test is test and r.tef_scale is not None]
+    known = rules.language.tef_charts
+    named = [r for r in taken if r.test is test and r.tef_scale is not None and r.tef_scale in known]
     return max(named, key=lambda r: r.tested_on).tef_scale if named else None
 
 
@@ -228,7 +229,7 @@ def language_proposals(what_if: WhatIf) -> list[Proposal]:
         )
         for test in tests_for(language, candidate.language_results, rules, on):
             taken = any(r.test is test for r in candidate.language_results)
-            scale = tef_scale_for(test, candidate.language_results)
+            scale = tef_scale_for(test, candidate.language_results, rules)
             named = False  # the first target of the test that reaches the French points is named for them
             for found in search(what_if, day=on, test=test, tef_scale=scale, add=add_result, start=start,
                                 floors=floors):  # fmt: skip
@@ -278,7 +279,7 @@ def spouse_proposals(what_if: WhatIf) -> list[Proposal]:
         start = None if best is None or best.language is not test.language else _levels(best.levels)
         floors = [f for f in FLOORS if start is None or f > min(start)]
         taken = any(r.test is test for r in spouse.language_results)
-        scale = tef_scale_for(test, spouse.language_results)
+        scale = tef_scale_for(test, spouse.language_results, rules)
         for found in search(what_if, day=on, test=test, tef_scale=scale, add=add_spouse_result, start=start,
                             floors=floors):  # fmt: skip
             target = target_of(found, spouse=True)
