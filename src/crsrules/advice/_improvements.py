@@ -37,7 +37,7 @@ def improvements(
 
     Every action is computed from the candidate's own facts and the rules applied, and kept only if it gains points:
 
-    - language (:attr:`~crsrules.advice.ActionKind.RETEST`): for each test of each official language accepted for a
+    - language (:attr:`~crsrules.ActionKind.RETEST`): for each test of each official language accepted for a
       test taken *on*, the smallest score in each ability that reaches each threshold that pays (CLB / NCLC 4 to
       10, with the transferability, second-language, French and certificate thresholds among them), found by
       inverting the test's chart; one step lower in any ability loses points;

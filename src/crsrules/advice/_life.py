@@ -1,7 +1,7 @@
 """Life events the rules reward: a provincial nomination, Canadian education, a sibling in Canada, a job offer.
 
 They are not simply the candidate's to decide, so they are marked as such (:attr:`ActionKind.LIFE_EVENT
-<crsrules.advice.ActionKind.LIFE_EVENT>`), and each is dated on the day asked about. A fact the score does not read
+<crsrules.ActionKind.LIFE_EVENT>`), and each is dated on the day asked about. A fact the score does not read
 is filled with a stand-in that the description does not claim: the nomination names Ontario (any province or
 territory gives the same points), the sibling is born on the candidate's birthday or, for a candidate under 18, 18
 years before the day. A job offer is proposed only in the candidate's own latest skilled occupation, and only gains
