@@ -341,6 +341,10 @@ def test_bad_arguments_are_named():
         outlook(candidate, on=ON, window_days=0)
     with pytest.raises(crsrules.InvalidValueError, match="candidate"):
         outlook(None, on=ON)
+    with pytest.raises(crsrules.InvalidValueError, match="'on'"):
+        summary(candidate, on=None)
+    with pytest.raises(crsrules.InvalidValueError, match="candidate"):
+        summary({}, on=ON)
 
 
 # --- outlook ---------------------------------------------------------------------------------------------------------

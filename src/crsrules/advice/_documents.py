@@ -20,7 +20,7 @@ import attrs
 
 from crsrules.advice._context import Proposal
 from crsrules.candidate import Candidate, Certificate, Credential
-from crsrules.evidence import anniversary, counted_credentials
+from crsrules.evidence import anniversary, completed_by, counted_credentials
 from crsrules.model import Education
 from crsrules.occupations import occupation
 from crsrules.rules import NocVersion
@@ -47,12 +47,14 @@ _NAMES = {
 
 def credential_label(credential: Credential) -> str:
     """A credential in words, such as ``"the bachelor's degree completed 2014-06-30"``."""
-    return f"the {_NAMES.get(credential.level, credential.level.label)} completed {credential.completed_on.isoformat()}"
+    name = f"the {_NAMES.get(credential.level, credential.level.label)}"
+    done = credential.completed_on
+    return name if done is None else f"{name} completed {done.isoformat()}"
 
 
 def _eca_state(credential: Credential, on: date, rules: RuleSet) -> str | None:
     """Why a foreign credential completed by *on* has no valid ECA on *on*, or None if it has one (or needs none)."""
-    if credential.in_canada or credential.completed_on > on:
+    if credential.in_canada or not completed_by(credential, on):
         return None
     issued = credential.eca_issued_on
     if issued is None:

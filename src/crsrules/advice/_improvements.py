@@ -6,7 +6,7 @@ import warnings
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from crsrules._validation import a_date
+from crsrules._validation import LATEST_DATE, a_date
 from crsrules.advice._actions import COMBINATION, ActionKind, Improvement
 from crsrules.advice._context import WhatIf
 from crsrules.advice._documents import document_proposals
@@ -58,7 +58,8 @@ def improvements(
         rules: A version (or its id) to apply on every day instead of the one in force.
         pairs: Also list every combination of two actions in the candidate's hands (language tests and documents,
             counted on *on*) that gains more than either alone, with its real gain (caps and transferability pairs
-            make it differ from the sum); the first combination listed is then the best of up to two actions.
+            make it differ from the sum). The best of up to two such actions is then the first test, document or
+            combination of the list.
 
     Returns:
         The improvements, most points first; within one gain, retests, then documents, protections and life events.
@@ -103,7 +104,7 @@ def improvements(
             *language_proposals(what_if),
             *spouse_proposals(what_if),
             *document_proposals(what_if),
-            *protect_proposals(what_if, until=anniversary(on, 1)),
+            *protect_proposals(what_if, until=min(anniversary(on, 1), LATEST_DATE)),
             *life_proposals(what_if),
         ]
         found = [(p, i) for p in proposals if (i := what_if.improvement(p)) is not None]

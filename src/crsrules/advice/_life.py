@@ -1,10 +1,9 @@
 """Life events the rules reward: a provincial nomination, Canadian education, a sibling in Canada, a job offer.
 
 They are not simply the candidate's to decide, so they are marked as such (:attr:`ActionKind.LIFE_EVENT
-<crsrules.ActionKind.LIFE_EVENT>`), and each is dated on the day asked about. A fact the score does not read
-is filled with a stand-in that the description does not claim: the nomination names Ontario (any province or
-territory gives the same points), the sibling is born on the candidate's birthday or, for a candidate under 18, 18
-years before the day. A job offer is proposed only in the candidate's own latest skilled occupation, and only gains
+<crsrules.ActionKind.LIFE_EVENT>`), and each is dated on the day asked about. The facts the score does not read are
+left out: the nomination names no province (every one gives the same points), the sibling no birth date (taken to be
+18 or older, rule E13). A job offer is proposed only in the candidate's own latest skilled occupation, and only gains
 where the rules in force still give it points (not from 2025-03-25).
 """
 
@@ -16,8 +15,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from crsrules.advice._context import Proposal
-from crsrules.candidate import Candidate, Credential, JobOffer, Nomination, Province, Sibling
-from crsrules.evidence import anniversary, counted_credentials, skilled_occupation
+from crsrules.candidate import Candidate, Credential, JobOffer, Nomination, Sibling
+from crsrules.evidence import counted_credentials, skilled_occupation
 from crsrules.model import Education
 
 if TYPE_CHECKING:
@@ -54,19 +53,18 @@ def life_proposals(what_if: WhatIf) -> list[Proposal]:
         Proposal(
             action="life.provincial_nomination",
             description="Life event: a nomination by a province or territory, accepted in the Express Entry profile.",
-            change=_with_nomination(Nomination(province=Province.ON, nominated_on=on)),
+            change=_with_nomination(Nomination(nominated_on=on)),
             on=on,
             slot=None,
         )
     ]
     proposals += _canadian_education(candidate, on, rules)
-    born = candidate.birth_date if anniversary(candidate.birth_date, 18) <= on else anniversary(on, -18)
     proposals.append(
         Proposal(
             action="life.sibling_in_canada",
             description="Life event: a brother or sister, 18 or older and living in Canada, becomes a Canadian "
             "citizen or permanent resident.",
-            change=_adding_sibling(Sibling(birth_date=born, citizen_or_pr_since=on)),
+            change=_adding_sibling(Sibling(citizen_or_pr_since=on)),
             on=on,
             slot=None,
         )

@@ -147,8 +147,8 @@ def outlook(candidate: Candidate, *, on: date, window_days: int = 365) -> Outloo
 
     Each round is checked by :func:`crsrules.invitation` (the candidate's facts on the round's date, the version in
     force then, the round's program and category conditions, the cut-off and the tie-break); a group's
-    :attr:`~RoundGroup.invited_rounds` are exactly the rounds of the group that :func:`crsrules.rounds_invited`
-    lists. Rounds before the candidate's birth are left out.
+    :attr:`~crsrules.advice.RoundGroup.invited_rounds` are exactly the rounds of the group that
+    :func:`crsrules.rounds_invited` lists. Rounds before the candidate's birth are left out.
 
     Args:
         candidate: The facts.

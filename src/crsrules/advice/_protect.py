@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from crsrules.advice._context import Proposal
 from crsrules.advice._documents import credential_label, with_eca, with_spouse_eca
 from crsrules.advice._language import add_result, add_spouse_result, adding, search, target_of
-from crsrules.evidence import anniversary, read_result
+from crsrules.evidence import anniversary, completed_by, read_result
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -86,7 +86,7 @@ def _ecas(what_if: WhatIf, credentials: tuple[Credential, ...], until: date, *, 
     proposals = []
     for i, credential in enumerate(credentials):
         issued = credential.eca_issued_on
-        if credential.in_canada or issued is None or credential.completed_on > on:
+        if credential.in_canada or issued is None or not completed_by(credential, on):
             continue
         expires = anniversary(issued, years)
         if not issued <= on < expires <= until:

@@ -14,18 +14,18 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from crsrules._api import score
+from crsrules._validation import LATEST_DATE, a_date
 from crsrules.advice._actions import ActionKind, Improvement
 from crsrules.advice._improvements import improvements
 from crsrules.advice._outlook import Outlook, outlook
-from crsrules.errors import StaleRulesWarning
+from crsrules.candidate import Candidate
+from crsrules.errors import InvalidValueError, StaleRulesWarning
 from crsrules.evidence import anniversary
 from crsrules.rules import LAST_KNOWN_DATE, warn_stale
 from crsrules.timeline import ScoreChange, timeline
 
 if TYPE_CHECKING:
     from datetime import date
-
-    from crsrules.candidate import Candidate
 
 __all__ = ["Summary", "summary"]
 
@@ -100,7 +100,10 @@ def summary(candidate: Candidate, *, on: date) -> Summary:
 
     .. versionadded:: 0.2.0
     """
-    until = anniversary(on, 1)
+    if not isinstance(candidate, Candidate):
+        raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
+    on = a_date("on", on)
+    until = min(anniversary(on, 1), LATEST_DATE)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", StaleRulesWarning)  # one warning for the whole summary, below
         found = improvements(candidate, on=on, pairs=True)
