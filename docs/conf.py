@@ -58,6 +58,7 @@ extensions = [
     "rulesets_tables",
     "category_tables",
     "condition_codes",
+    "improvement_actions",
     "draws_plot",
     "error_codes",
 ]

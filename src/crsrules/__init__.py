@@ -18,9 +18,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time the names come from __getattr__
     from typing import Any
 
-    from crsrules import draws
+    from crsrules import advice, draws
     from crsrules._api import score, total
     from crsrules._validation import EARLIEST_DATE, LATEST_DATE
+    from crsrules.advice import ActionKind, Improvement, Outlook, improvements, outlook
     from crsrules.candidate import (
         Candidate,
         Certificate,
@@ -110,6 +111,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time the names come
 
 # Where each public name lives: the module imported the first time the name is asked for.
 _LAZY: dict[str, str] = {
+    "ActionKind": "crsrules.advice",
     "AdaptabilityElement": "crsrules.programs",
     "ArrangedEmployment": "crsrules.model",
     "available_category_versions": "crsrules.categories",
@@ -155,6 +157,8 @@ _LAZY: dict[str, str] = {
     "FswFactor": "crsrules.programs",
     "get_rules": "crsrules.rules",
     "GridLine": "crsrules.programs",
+    "Improvement": "crsrules.advice",
+    "improvements": "crsrules.advice",
     "InvalidArgumentsError": "crsrules.errors",
     "InvalidCandidateError": "crsrules.errors",
     "InvalidFactorsError": "crsrules.errors",
@@ -177,6 +181,8 @@ _LAZY: dict[str, str] = {
     "Occupation": "crsrules.occupations",
     "occupation": "crsrules.occupations",
     "OfficialLanguage": "crsrules.model",
+    "Outlook": "crsrules.advice",
+    "outlook": "crsrules.advice",
     "Program": "crsrules.programs",
     "program_eligibility": "crsrules.programs",
     "ProgramEligibility": "crsrules.programs",
@@ -210,7 +216,7 @@ _LAZY: dict[str, str] = {
     "UserDataWarning": "crsrules.draws",
     "version_for_round_name": "crsrules.categories",
 }
-_SUBMODULES = frozenset({"draws"})
+_SUBMODULES = frozenset({"advice", "draws"})
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 (any public name)
@@ -273,6 +279,7 @@ def _version() -> str:
 
 
 __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py checks)
+    "ActionKind",
     "AdaptabilityElement",
     "ArrangedEmployment",
     "CRSRulesError",
@@ -303,6 +310,7 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "FswAssessment",
     "FswFactor",
     "GridLine",
+    "Improvement",
     "InvalidArgumentsError",
     "InvalidCandidateError",
     "InvalidFactorsError",
@@ -321,6 +329,7 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "Nomination",
     "Occupation",
     "OfficialLanguage",
+    "Outlook",
     "Program",
     "ProgramEligibility",
     "Province",
@@ -345,6 +354,7 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "UnknownRulesetError",
     "UserDataWarning",
     "__version__",
+    "advice",
     "available_category_versions",
     "available_rulesets",
     "category_eligibility",
@@ -361,10 +371,12 @@ __all__ = [  # noqa: RUF022 (in plain sorted order, which tests/test_package.py 
     "fst_eligibility",
     "fsw_eligibility",
     "get_rules",
+    "improvements",
     "invitation",
     "load_candidate",
     "load_factors",
     "occupation",
+    "outlook",
     "program_eligibility",
     "rounds_invited",
     "rules_in_force",

@@ -2,7 +2,8 @@
 
 ``score`` scores a candidate file or a factors file; ``timeline`` lists the dates a candidate's score changes;
 ``eligibility`` checks the programs and the categories; ``invited`` lists the rounds that would have invited a
-candidate; ``draws`` lists the rounds of invitations; ``occupation`` looks up NOC 2021 unit groups; ``schema`` prints
+candidate; ``improve`` lists what would raise a candidate's score, the coming changes and recent rounds; ``draws`` lists
+the rounds of invitations; ``occupation`` looks up NOC 2021 unit groups; ``schema`` prints
 the JSON Schema of the input files; ``rules`` lists the rulesets; ``data update`` brings the rounds up to date from
 IRCC's rounds feed and ``data status`` shows the data in use and what is stale.
 
@@ -37,6 +38,7 @@ import attrs
 
 from crsrules import draws as draws_module
 from crsrules._api import score
+from crsrules.advice import summary
 from crsrules.candidate import Candidate
 from crsrules.categories import eligible_categories
 from crsrules.errors import (
@@ -247,6 +249,18 @@ def _parser() -> argparse.ArgumentParser:
     invited.add_argument("--rules", metavar="ID", help=_PIN_HELP)
     invited.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
+    improve = commands.add_parser(
+        "improve",
+        help="list what would raise a candidate's score, the coming changes and recent rounds",
+        description="List the actions that would raise the candidate's score on DATE, most points first, each computed "
+        "from the candidate's facts (tests, documents, protections before a loss, life events), the best combination "
+        "of two, the coming changes of the next 12 months, and the rounds of the last 12 months replayed for the "
+        "candidate (history, not a forecast).",
+    )
+    _add_file(improve, "the candidate")
+    improve.add_argument("--on", type=_iso_date, metavar="DATE", help="the day asked about (default: today)")
+    improve.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
     draws = commands.add_parser(
         "draws",
         help="list the rounds of invitations",
@@ -268,7 +282,7 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rulesets", description="List the rulesets, oldest first.")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    for reads_a_file in (score_, timeline_, eligibility, invited):
+    for reads_a_file in (score_, timeline_, eligibility, invited, improve):
         reads_a_file.add_argument("--max-input-bytes", type=_byte_count, metavar="N", help=_LIMIT_HELP)
     _add_data_commands(commands)
     return parser
@@ -546,6 +560,16 @@ def _invited(args: argparse.Namespace, out: TextIO) -> None:
                   f"(cut-off {draw.cutoff}, {check.margin:+d})\n")  # fmt: skip
 
 
+def _improve(args: argparse.Namespace, out: TextIO) -> None:
+    candidate = _candidate(args)
+    with _stale_rules_as_warnings():
+        found = summary(candidate, on=args.on or _today())
+    if args.format == "json":
+        out.write(json.dumps(found.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.writelines(f"{line}\n" for line in found.lines())
+
+
 def _draws(args: argparse.Namespace, out: TextIO) -> None:
     if args.year is not None:
         every = draws_module.history()
@@ -609,6 +633,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], None]] = {
     "timeline": _timeline,
     "eligibility": _eligibility,
     "invited": _invited,
+    "improve": _improve,
     "draws": _draws,
     "occupation": _occupation,
     "schema": _schema,
