@@ -114,6 +114,10 @@ def derive(candidate: Candidate, *, on: date, rules: RuleSet | str | None = None
     return _Deriver(candidate, on, ruleset).run()
 
 
+_BACHELORS_RANK = Education.BACHELORS.rank
+_TWO_OR_MORE_RANK = Education.TWO_OR_MORE.rank
+
+
 # --- work ---------------------------------------------------------------------------------------------------------
 
 
@@ -147,8 +151,11 @@ class _Deriver:
             return Education.LESS_THAN_SECONDARY, []
         best = max(counted, key=lambda c: c.level.rank)
         post_secondary = [c for c in counted if c.is_post_secondary]
-        three_years = [c for c in post_secondary if c.level.rank >= Education.BACHELORS.rank]
-        if len(post_secondary) >= 2 and three_years and best.level.rank < Education.TWO_OR_MORE.rank:
+        if (
+            len(post_secondary) >= 2
+            and best.level.rank < _TWO_OR_MORE_RANK
+            and any(c.level.rank >= _BACHELORS_RANK for c in post_secondary)
+        ):
             return Education.TWO_OR_MORE, post_secondary
         return best.level, [best]
 

@@ -8,6 +8,7 @@ Not public API.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from crsrules._validation import a_date
@@ -17,13 +18,12 @@ from crsrules.draws import history
 from crsrules.errors import InvalidValueError
 from crsrules.evidence import (
     CountedResult,
+    _skilled_occupation,  # today's, judging a code on every call
     age_on,
     counted_credentials,
     offer_in_force,
     rank_key,
-    skilled_occupation,
     valid_language_results,
-    work_hours,
     work_window,
 )
 from crsrules.headings import Factor
@@ -150,7 +150,7 @@ class _Deriver:
 
     def skilled(self, noc: str | None, noc_2016: str | None) -> tuple[bool, str]:
         """Whether an occupation is skilled under the ruleset's classification, and a note when approximated."""
-        return skilled_occupation(noc, noc_2016, rules=self.rules)
+        return _skilled_occupation(noc, noc_2016, rules=self.rules)
 
     def work_years(self, jobs: Iterable[Job], *, canadian: bool) -> tuple[int, float, list[Job], str]:
         """Completed years of skilled work in Canada or abroad within the window, with the hours and jobs counted."""
@@ -171,7 +171,7 @@ class _Deriver:
                 counted.append(job)
                 notes.add(note)
         first, last = work_window(self.on, e.work_window_years)
-        hours = work_hours(counted, first=first, last=last, full_time=e.full_time_hours_per_week)
+        hours = _work_hours(counted, first=first, last=last, full_time=e.full_time_hours_per_week)
         years = int(hours / e.hours_per_year + 1e-9)
         return years, hours, counted, "".join(sorted(notes))
 
@@ -353,3 +353,25 @@ def _work(hours: float, jobs: list[Job], kind: str, window: str) -> str:
     if not jobs:
         return f"no skilled {kind} work {window}"
     return f"{hours:,.0f} full-time-equivalent hours of skilled {kind} work {window}, from {len(jobs)} job(s)"
+
+
+def _work_hours(jobs: Iterable[Job], *, first: date, last: date, full_time: float) -> float:
+    """``crsrules.evidence.work_hours`` as it was."""
+    changes: dict[date, float] = {}
+    for job in jobs:
+        start = max(job.start, first)
+        end = last if job.end is None else min(job.end, last)
+        if start > end:
+            continue
+        changes[start] = changes.get(start, 0.0) + job.hours_per_week
+        after = end + timedelta(days=1)
+        changes[after] = changes.get(after, 0.0) - job.hours_per_week
+    total = 0.0
+    weekly = 0.0
+    previous: date | None = None
+    for day in sorted(changes):
+        if previous is not None and weekly > 0:
+            total += (day - previous).days * min(weekly, full_time)
+        weekly += changes[day]
+        previous = day
+    return total / 7
