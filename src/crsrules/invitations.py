@@ -137,11 +137,16 @@ def invitation(candidate: Candidate, draw: Draw, *, rules: RuleSet | str | None 
 
 
 def _check(
-    candidate: Candidate, draw: Draw, breakdown: ScoreBreakdown, rules: RuleSet | str | None
+    candidate: Candidate,
+    draw: Draw,
+    breakdown: ScoreBreakdown,
+    rules: RuleSet | str | None,
+    programs: ProgramEligibility | None = None,
 ) -> InvitationCheck:
-    """The check of *draw* for *candidate* whose breakdown on the round's date is *breakdown*."""
+    """The check of *draw* for *candidate* whose breakdown (and programs, if given) on the round's date are known."""
     on = draw.date
-    programs = program_eligibility(candidate, on=on, rules=rules)
+    if programs is None:
+        programs = program_eligibility(candidate, on=on, rules=rules)
     conditions, category = _conditions(candidate, draw, breakdown, programs, rules)
     conditions += _score(candidate, draw, breakdown.total)
     tie = find(conditions, codes.ROUND_TIE_BREAK)
@@ -331,6 +336,7 @@ def rounds_invited(
         raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
     checks = []
     scores: dict[date, ScoreBreakdown] = {}
+    entries: dict[date, ProgramEligibility] = {}
     for draw in history(start=since, end=until):
         if draw.date < candidate.birth_date:
             continue
@@ -341,7 +347,10 @@ def rounds_invited(
             breakdown = scores[draw.date] = score(candidate, on=draw.date, rules=rules)
         if breakdown.total < draw.cutoff:
             continue
-        check = _check(candidate, draw, breakdown, rules)
+        programs = entries.get(draw.date)
+        if programs is None:
+            programs = entries[draw.date] = program_eligibility(candidate, on=draw.date, rules=rules)
+        check = _check(candidate, draw, breakdown, rules, programs)
         if check.invited:
             checks.append(check)
     return tuple(checks)
