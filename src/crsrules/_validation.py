@@ -145,7 +145,7 @@ class MemberOf:
                 raise InvalidValueError(attribute.name, value, hint, code="wrong_type")
             close = close_matches(value, [str(m.value) for m in self.members])
             raise InvalidValueError(attribute.name, value, self._what(), suggestions=close)
-        if value not in self.members:
+        if self.among is not None and value not in self.among:  # any member of the enum is allowed without among
             raise InvalidValueError(attribute.name, value.value, self._what())
 
 

@@ -64,7 +64,7 @@ class MaritalStatus(Enum):
     @property
     def has_partner(self) -> bool:
         """Married or common-law: the only statuses with a spouse or partner."""
-        return self in {MaritalStatus.MARRIED, MaritalStatus.COMMON_LAW}
+        return self is MaritalStatus.MARRIED or self is MaritalStatus.COMMON_LAW
 
 
 class Province(Enum):

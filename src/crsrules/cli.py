@@ -38,6 +38,7 @@ import attrs
 
 from crsrules import draws as draws_module
 from crsrules._api import score
+from crsrules._cli_batch import BATCH_INPUTS, BATCH_OUTPUTS, BatchError, input_format, score_rows
 from crsrules.advice import summary
 from crsrules.candidate import Candidate
 from crsrules.categories import eligible_categories
@@ -192,7 +193,7 @@ def _parser() -> argparse.ArgumentParser:
             "for factors, give at most one of them."
         ),
     )
-    _add_file(score_, "the candidate or factors")
+    score_.add_argument("file", metavar="FILE", help="a candidate or factors file (JSON), or rows (JSON Lines, CSV)")
     score_.add_argument(
         "--on",
         type=_iso_date,
@@ -200,7 +201,10 @@ def _parser() -> argparse.ArgumentParser:
         help="score under the rules in force on DATE (default: today); for a candidate, the day its facts are taken",
     )
     score_.add_argument("--rules", metavar="ID", help="score under the pinned ruleset ID, such as 2025-03-25")
-    score_.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    score_.add_argument("--format", choices=("text", "json", *BATCH_OUTPUTS),
+                        help="text or json for one file (default text), jsonl or csv for rows (default jsonl)")
+    score_.add_argument("--input-format", choices=("json", *BATCH_INPUTS), help="by default the file's extension says")
+    score_.add_argument("--keep-going", action="store_true", help="skip bad rows, listing them at the end")
 
     timeline_ = commands.add_parser(
         "timeline",
@@ -399,6 +403,19 @@ def _format_text(breakdown: ScoreBreakdown, ruleset: RuleSet, out: TextIO, *, fa
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> None:
+    kind = input_format(args.file, args.input_format)
+    if kind != "json":  # many factors rows: crsrules._cli_batch
+        try:
+            with _stale_rules_as_warnings():
+                report = score_rows(args, kind=kind, today=_today(), max_row_bytes=_max_input_bytes(args), out=out)
+        except BatchError as exc:
+            raise _UsageError(str(exc), exc.errors) from None
+        for line in report:
+            _error(line)
+        return
+    if args.format in BATCH_OUTPUTS or args.keep_going:
+        raise _UsageError("--format csv or jsonl and --keep-going are for many rows (--input-format jsonl or csv)")
+    args.format = args.format or "text"
     data = _read_json(args.file, _max_input_bytes(args))
     facts_on: date | None = None
     if is_candidate_data(data):

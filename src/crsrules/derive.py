@@ -18,7 +18,8 @@ Choices where IRCC's texts are silent are documented where they are made:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Credential, Job, Spouse
@@ -49,10 +50,10 @@ from crsrules.rules import NocVersion, get_rules, rules_in_force
 from crsrules.scoring import score_factors
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Iterator
     from datetime import date
 
-    from crsrules.candidate import JobOffer, LanguageResult
+    from crsrules.candidate import Certificate, JobOffer, LanguageResult, Nomination, Sibling
     from crsrules.rules import Evidence, RuleSet
 
 __all__ = [
@@ -78,8 +79,9 @@ class Derivation(NamedTuple):
 
     #: The CRS inputs.
     factors: Factors
-    #: For each factor, the facts it came from, in words (such as "IELTS General Training test of 2025-03-02").
-    evidence: dict[Factor, str]
+    #: For each factor, the facts it came from, in words (such as "IELTS General Training test of 2025-03-02"); a
+    #: read-only mapping whose words are formatted on first read.
+    evidence: Mapping[Factor, str]
     #: The ruleset whose rules of evidence were applied.
     rules: RuleSet
 
@@ -112,6 +114,10 @@ def derive(candidate: Candidate, *, on: date, rules: RuleSet | str | None = None
     return _Deriver(candidate, on, ruleset).run()
 
 
+_BACHELORS_RANK = Education.BACHELORS.rank
+_TWO_OR_MORE_RANK = Education.TWO_OR_MORE.rank
+
+
 # --- work ---------------------------------------------------------------------------------------------------------
 
 
@@ -126,7 +132,8 @@ class _Deriver:
         self.on = a_date("on", on)
         self.rules = rules
         self.evidence: Evidence = rules.evidence
-        self.notes: dict[Factor, str] = {}
+        self.notes: list[_Note] = []
+        self.window = work_window(self.on, self.evidence.work_window_years)
 
     # Language (E10, E16).
 
@@ -147,8 +154,11 @@ class _Deriver:
             return Education.LESS_THAN_SECONDARY, []
         best = max(counted, key=lambda c: c.level.rank)
         post_secondary = [c for c in counted if c.is_post_secondary]
-        three_years = [c for c in post_secondary if c.level.rank >= Education.BACHELORS.rank]
-        if len(post_secondary) >= 2 and three_years and best.level.rank < Education.TWO_OR_MORE.rank:
+        if (
+            len(post_secondary) >= 2
+            and best.level.rank < _TWO_OR_MORE_RANK
+            and any(c.level.rank >= _BACHELORS_RANK for c in post_secondary)
+        ):
             return Education.TWO_OR_MORE, post_secondary
         return best.level, [best]
 
@@ -188,28 +198,45 @@ class _Deriver:
         """Whether an occupation is skilled under the ruleset's classification, and a note when approximated."""
         return skilled_occupation(noc, noc_2016, rules=self.rules)
 
-    def work_years(self, jobs: Iterable[Job], *, canadian: bool) -> tuple[int, float, list[Job], str]:
-        """Completed years of skilled work in Canada or abroad within the window, with the hours and jobs counted."""
+    def counted_jobs(self, jobs: Iterable[Job], *, foreign: bool = True) -> tuple[_Counted, _Counted]:
+        """The jobs that count as skilled Canadian and (when *foreign*) foreign work, each job judged once (E6-E8)."""
         e = self.evidence
-        counted = []
-        notes = set()
+        canadian_must_be_paid = e.canadian_work_must_be_paid
+        canadian: list[Job] = []
+        abroad: list[Job] = []
+        canadian_notes: set[str] = set()
+        foreign_notes: set[str] = set()
         for job in jobs:
-            if job.in_canada is not canadian:
-                continue
-            # Foreign work must always be paid; Canadian work explicitly from 2016-11-19 (E6, E7).
-            if not job.paid and (e.canadian_work_must_be_paid or not canadian):
-                continue
-            # Never Canadian work: self-employment, work while a full-time student (E6).
-            if canadian and (job.self_employed or job.while_full_time_student):
-                continue
+            if job.in_canada:
+                # Canadian work must be paid from 2016-11-19; never self-employment or work while a full-time
+                # student (E6).
+                if (not job.paid and canadian_must_be_paid) or job.self_employed or job.while_full_time_student:
+                    continue
+                counted, notes = canadian, canadian_notes
+            else:
+                if not foreign or not job.paid:  # foreign work must always be paid (E7)
+                    continue
+                counted, notes = abroad, foreign_notes
             skilled, note = self.skilled(job.noc, job.noc_2016)
             if skilled:
                 counted.append(job)
                 notes.add(note)
-        first, last = work_window(self.on, e.work_window_years)
+        return self.years(canadian, canadian_notes), self.years(abroad, foreign_notes)
+
+    def years(self, counted: list[Job], notes: set[str]) -> _Counted:
+        """Completed years of the counted jobs' work within the window, with the hours."""
+        e = self.evidence
+        if not counted:
+            return _Counted(0, 0.0, counted, "".join(sorted(notes)))
+        first, last = self.window
         hours = work_hours(counted, first=first, last=last, full_time=e.full_time_hours_per_week)
         years = int(hours / e.hours_per_year + 1e-9)
-        return years, hours, counted, "".join(sorted(notes))
+        return _Counted(years, hours, counted, "".join(sorted(notes)))
+
+    def work_text(self, work: _Counted, kind: str) -> str:
+        """The evidence of *work*, in words."""
+        window = f"in the {self.evidence.work_window_years} years before {self.on.isoformat()}"
+        return _work(work.hours, work.jobs, kind, window) + work.note
 
     # Additional factors.
 
@@ -235,23 +262,19 @@ class _Deriver:
         if on < c.birth_date:
             allowed = f"a date on or after the birth date ({c.birth_date.isoformat()})"
             raise InvalidValueError("on", on.isoformat(), allowed)
-
+        # The evidence is put in words only when read (_Evidence): each entry here is a factor and its formatter.
         age = age_on(c.birth_date, on)
-        notes[Factor.AGE] = f"born {c.birth_date.isoformat()}: {age} on {on.isoformat()}"
+        notes.append((Factor.AGE, _age, (c.birth_date, age, on)))
 
         counted = self.counted_credentials(c.credentials)
         education, making = self.education(counted)
         if making:
-            notes[Factor.EDUCATION] = "; ".join(_credential(x) for x in making)
+            notes.append((Factor.EDUCATION, _education, (making,)))
 
         results = self.valid_results(c.language_results)
 
-        canadian_years, canadian_hours, canadian_jobs, canadian_note = self.work_years(c.jobs, canadian=True)
-        foreign_years, foreign_hours, foreign_jobs, foreign_note = self.work_years(c.jobs, canadian=False)
-        window = f"in the {self.evidence.work_window_years} years before {on.isoformat()}"
-        canadian_text = _work(canadian_hours, canadian_jobs, "Canadian", window) + canadian_note
-        foreign_text = _work(foreign_hours, foreign_jobs, "foreign", window) + foreign_note
-        notes[Factor.CANADIAN_WORK_EXPERIENCE] = canadian_text
+        canadian_work, foreign_work = self.counted_jobs(c.jobs)
+        notes.append((Factor.CANADIAN_WORK_EXPERIENCE, self.work_text, (canadian_work, "Canadian")))
 
         spouse_factors = None
         spouse = c.spouse if c.marital_status.has_partner else None
@@ -260,19 +283,17 @@ class _Deriver:
 
         certificate = c.certificate_of_qualification
         has_certificate = certificate is not None and certificate.issued_on <= on
-        nomination = c.nomination is not None and c.nomination.nominated_on <= on
-        if nomination and c.nomination is not None:
-            by = "" if c.nomination.province is None else f" by {c.nomination.province.value}"
-            notes[Factor.PROVINCIAL_NOMINATION] = f"nominated{by} on {c.nomination.nominated_on.isoformat()}"
+        nomination = c.nomination
+        nominated = nomination is not None and nomination.nominated_on <= on
+        if nominated and nomination is not None:
+            notes.append((Factor.PROVINCIAL_NOMINATION, _nomination, (nomination,)))
         offer = self.arranged_employment(c.job_offer)
-        if offer is not None and c.job_offer is not None:
-            code = c.job_offer.noc or c.job_offer.noc_2016
-            offered_on = c.job_offer.offered_on
-            since = "(no offer date given: taken to be in force)" if offered_on is None else f"from {offered_on}"
-            notes[Factor.ARRANGED_EMPLOYMENT] = f"job offer in NOC {code} {since}"
+        job_offer = c.job_offer
+        if offer is not None and job_offer is not None:
+            notes.append((Factor.ARRANGED_EMPLOYMENT, _offer, (job_offer,)))
         canadian_education, credential = self.canadian_education(counted)
         if credential is not None:
-            notes[Factor.CANADIAN_EDUCATION] = _credential(credential) + self.canadian_study(credential)
+            notes.append((Factor.CANADIAN_EDUCATION, self.canadian_text, (credential,)))
         partner_counts = spouse is not None and spouse.accompanying
         sibling = next(
             (
@@ -286,15 +307,7 @@ class _Deriver:
             None,
         )
         if sibling is not None:
-            whose = "spouse's sibling" if sibling.of_spouse else "sibling"
-            born = (
-                "no birth date given: taken to be 18 or older"
-                if sibling.birth_date is None
-                else f"born {sibling.birth_date.isoformat()}"
-            )
-            notes[Factor.SIBLING_IN_CANADA] = (
-                f"{whose} {born}, citizen or PR since {sibling.citizen_or_pr_since.isoformat()}"
-            )
+            notes.append((Factor.SIBLING_IN_CANADA, _sibling, (sibling,)))
 
         def build(first: CountedResult | None, second: CountedResult | None) -> Factors:
             return Factors(
@@ -302,11 +315,11 @@ class _Deriver:
                 education=education,
                 first_language=None if first is None else first.levels,
                 second_language=None if second is None else second.levels,
-                canadian_work_years=min(canadian_years, 60),
-                foreign_work_years=min(foreign_years, 60),
+                canadian_work_years=min(canadian_work.years, 60),
+                foreign_work_years=min(foreign_work.years, 60),
                 certificate_of_qualification=has_certificate,
                 spouse=spouse_factors,
-                provincial_nomination=nomination,
+                provincial_nomination=nominated,
                 arranged_employment=offer,
                 canadian_education=canadian_education,
                 sibling_in_canada=sibling is not None,
@@ -328,51 +341,34 @@ class _Deriver:
                 chosen, result = options[1], other
         first, second = chosen
         if first is not None:
-            notes[Factor.FIRST_OFFICIAL_LANGUAGE] = _result(first)
+            notes.append((Factor.FIRST_OFFICIAL_LANGUAGE, _result, (first,)))
         if second is not None:
-            notes[Factor.SECOND_OFFICIAL_LANGUAGE] = _result(second)
+            notes.append((Factor.SECOND_OFFICIAL_LANGUAGE, _result, (second,)))
         if french is not None:
-            notes[Factor.FRENCH_LANGUAGE_SKILLS] = _result(french) + (f"; {_result(english)}" if english else "")
-        first_text = notes.get(Factor.FIRST_OFFICIAL_LANGUAGE) or self.no_valid_result(c.language_results)
-        education_text = notes.get(Factor.EDUCATION, "no credential that counts")
-        notes[Factor.EDUCATION_AND_LANGUAGE] = f"{education_text}; {first_text}"
-        notes[Factor.EDUCATION_AND_CANADIAN_WORK] = f"{education_text}; {canadian_text}"
-        notes[Factor.FOREIGN_WORK_AND_LANGUAGE] = f"{foreign_text}; {first_text}"
-        notes[Factor.FOREIGN_AND_CANADIAN_WORK] = f"{foreign_text}; {canadian_text}"
-        if has_certificate and certificate is not None:
-            notes[Factor.CERTIFICATE_OF_QUALIFICATION] = (
-                f"certificate of qualification issued {certificate.issued_on.isoformat()}; {first_text}"
-            )
-        # No silent zero: every factor names the facts behind its points, or why there are none.
-        day = on.isoformat()
-        partner = spouse is not None and spouse.counts
-        for factor, why in (
-            (Factor.EDUCATION, education_text),
-            (Factor.FIRST_OFFICIAL_LANGUAGE, first_text),
-            (Factor.SECOND_OFFICIAL_LANGUAGE, "no valid result in the other official language"),
-            (Factor.SPOUSE_EDUCATION, "spouse: no credential that counts" if partner else _NO_PARTNER),
-            (Factor.SPOUSE_OFFICIAL_LANGUAGE, "spouse: no valid language result" if partner else _NO_PARTNER),
-            (Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE, _NO_PARTNER),
-            (Factor.CERTIFICATE_OF_QUALIFICATION, f"no certificate of qualification issued by {day}"),
-            (Factor.PROVINCIAL_NOMINATION, f"no nomination by {day}"),
-            (Factor.ARRANGED_EMPLOYMENT, f"no qualifying job offer in force on {day}"),
-            (Factor.CANADIAN_EDUCATION, "no Canadian post-secondary credential that earns these points"),
-            (Factor.FRENCH_LANGUAGE_SKILLS, "no valid French result"),
-            (Factor.SIBLING_IN_CANADA, f"no brother or sister in Canada who counts on {day}"),
-        ):
-            notes.setdefault(factor, why)
-        return Derivation(result, notes, self.rules)
+            notes.append((Factor.FRENCH_LANGUAGE_SKILLS, _french, (french, english)))
 
-    def no_valid_result(self, results: Iterable[LanguageResult]) -> str:
-        """Why no result counts on the date: none given, or each one expired or not taken yet."""
-        years = self.evidence.language_valid_years
-        expired = [
-            f"{r.test.label} test of {r.tested_on.isoformat()} expired on "
-            f"{anniversary(r.tested_on, years).isoformat()}"
-            for r in results
-            if anniversary(r.tested_on, years) <= self.on
-        ]
-        return "no valid first-language result" + (f" ({'; '.join(expired)})" if expired else "")
+        work_text = self.work_text
+        notes.append((Factor.EDUCATION_AND_LANGUAGE, _pair, (_education_or_none, (making,), _first, (first,))))
+        canadian = (canadian_work, "Canadian")
+        foreign = (foreign_work, "foreign")
+        notes.append((Factor.EDUCATION_AND_CANADIAN_WORK, _pair, (_education_or_none, (making,), work_text, canadian)))
+        notes.append((Factor.FOREIGN_WORK_AND_LANGUAGE, _pair, (work_text, foreign, _first, (first,))))
+        notes.append((Factor.FOREIGN_AND_CANADIAN_WORK, _pair, (work_text, foreign, work_text, canadian)))
+        if has_certificate and certificate is not None:
+            notes.append((Factor.CERTIFICATE_OF_QUALIFICATION, _certificate, (certificate, first)))
+        # No silent zero: every factor names the facts behind its points, or why there are none.
+        present = {factor for factor, _, _ in notes}
+        if Factor.FIRST_OFFICIAL_LANGUAGE not in present:
+            years = self.evidence.language_valid_years
+            notes.append((Factor.FIRST_OFFICIAL_LANGUAGE, _no_valid_result, (c.language_results, on, years)))
+        partner = spouse is not None and spouse.counts
+        notes += [(factor, str, (why,)) for factor, why in _silent_zero_defaults(on.isoformat(), partner=partner)
+                  if factor not in present]  # fmt: skip
+        return Derivation(result, _Evidence(notes), self.rules)
+
+    def canadian_text(self, credential: Credential) -> str:
+        """The Canadian-education evidence of *credential*."""
+        return _credential(credential) + self.canadian_study(credential)
 
     def canadian_study(self, credential: Credential) -> str:
         """What the Canadian-education evidence adds about how *credential* was studied, if anything."""
@@ -389,18 +385,147 @@ class _Deriver:
         education, making = self.education(counted)
         results = self.valid_results(spouse.language_results)
         best = max(results.values(), key=rank_key, default=None)
-        years, hours, jobs, note = self.work_years(spouse.jobs, canadian=True)
+        work, _ = self.counted_jobs(spouse.jobs, foreign=False)
+        notes = self.notes
         if making:
-            self.notes[Factor.SPOUSE_EDUCATION] = "spouse: " + "; ".join(_credential(x) for x in making)
+            notes.append((Factor.SPOUSE_EDUCATION, _spouse, (_education, (making,))))
         if best is not None:
-            self.notes[Factor.SPOUSE_OFFICIAL_LANGUAGE] = "spouse: " + _result(best)
-        window = f"in the {self.evidence.work_window_years} years before {self.on.isoformat()}"
-        self.notes[Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE] = "spouse: " + _work(hours, jobs, "Canadian", window) + note
+            notes.append((Factor.SPOUSE_OFFICIAL_LANGUAGE, _spouse, (_result, (best,))))
+        notes.append((Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE, _spouse, (self.work_text, (work, "Canadian"))))
         return SpouseFactors(
             education=education,
             first_language=None if best is None else best.levels,
-            canadian_work_years=min(years, 60),
+            canadian_work_years=min(work.years, 60),
         )
+
+
+class _Counted(NamedTuple):
+    """Completed years of skilled work of one kind, the hours, the jobs counted and the NOC approximation notes."""
+
+    years: int
+    hours: float
+    jobs: list[Job]
+    note: str
+
+
+class _Evidence(Mapping[Factor, str]):
+    """The evidence of a derivation, each entry put in words on the first read of any (a read-only mapping)."""
+
+    __slots__ = ("_made", "_notes")
+
+    def __init__(self, notes: list[_Note]) -> None:
+        self._notes = notes
+        self._made: dict[Factor, str] | None = None
+
+    def _dict(self) -> dict[Factor, str]:
+        made = self._made
+        if made is None:
+            made = self._made = {factor: text(*args) for factor, text, args in self._notes}
+            self._notes = []
+        return made
+
+    def __getitem__(self, factor: Factor) -> str:
+        return self._dict()[factor]
+
+    def __iter__(self) -> Iterator[Factor]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def __repr__(self) -> str:
+        return repr(self._dict())
+
+    def __reduce__(self) -> tuple[type[dict[Factor, str]], tuple[dict[Factor, str]]]:
+        return dict, (self._dict(),)
+
+
+# The evidence in words: each function formats one entry from the facts a derivation keeps (see _Evidence).
+
+#: A factor, and the function and arguments that put its evidence in words.
+_Note = tuple[Factor, "Callable[..., str]", tuple[Any, ...]]
+
+
+def _age(birth_date: date, age: int, on: date) -> str:
+    return f"born {birth_date.isoformat()}: {age} on {on.isoformat()}"
+
+
+def _education(making: list[Credential]) -> str:
+    return "; ".join(_credential(x) for x in making)
+
+
+def _education_or_none(making: list[Credential]) -> str:
+    return _education(making) if making else "no credential that counts"
+
+
+def _silent_zero_defaults(day: str, *, partner: bool) -> tuple[tuple[Factor, str], ...]:
+    """The evidence of each factor that no fact of the candidate fed, on the day *day* (no silent zero)."""
+    return (
+        (Factor.EDUCATION, "no credential that counts"),
+        (Factor.SECOND_OFFICIAL_LANGUAGE, "no valid result in the other official language"),
+        (Factor.SPOUSE_EDUCATION, "spouse: no credential that counts" if partner else _NO_PARTNER),
+        (Factor.SPOUSE_OFFICIAL_LANGUAGE, "spouse: no valid language result" if partner else _NO_PARTNER),
+        (Factor.SPOUSE_CANADIAN_WORK_EXPERIENCE, _NO_PARTNER),
+        (Factor.CERTIFICATE_OF_QUALIFICATION, f"no certificate of qualification issued by {day}"),
+        (Factor.PROVINCIAL_NOMINATION, f"no nomination by {day}"),
+        (Factor.ARRANGED_EMPLOYMENT, f"no qualifying job offer in force on {day}"),
+        (Factor.CANADIAN_EDUCATION, "no Canadian post-secondary credential that earns these points"),
+        (Factor.FRENCH_LANGUAGE_SKILLS, "no valid French result"),
+        (Factor.SIBLING_IN_CANADA, f"no brother or sister in Canada who counts on {day}"),
+    )
+
+
+def _no_valid_result(results: Iterable[LanguageResult], on: date, years: int) -> str:
+    """Why no result counts on *on*: none given, or each one expired (a result counts for *years* years)."""
+    expired = [
+        f"{r.test.label} test of {r.tested_on.isoformat()} expired on {anniversary(r.tested_on, years).isoformat()}"
+        for r in results
+        if anniversary(r.tested_on, years) <= on
+    ]
+    return "no valid first-language result" + (f" ({'; '.join(expired)})" if expired else "")
+
+
+def _first(first: CountedResult | None) -> str:
+    return "no valid first-language result" if first is None else _result(first)
+
+
+def _french(french: CountedResult, english: CountedResult | None) -> str:
+    return _result(french) + (f"; {_result(english)}" if english else "")
+
+
+def _pair(
+    one: Callable[..., str], one_args: tuple[Any, ...], other: Callable[..., str], other_args: tuple[Any, ...]
+) -> str:
+    return f"{one(*one_args)}; {other(*other_args)}"
+
+
+def _spouse(text: Callable[..., str], args: tuple[Any, ...]) -> str:
+    return "spouse: " + text(*args)
+
+
+def _certificate(certificate: Certificate, first: CountedResult | None) -> str:
+    return f"certificate of qualification issued {certificate.issued_on.isoformat()}; {_first(first)}"
+
+
+def _nomination(nomination: Nomination) -> str:
+    by = "" if nomination.province is None else f" by {nomination.province.value}"
+    return f"nominated{by} on {nomination.nominated_on.isoformat()}"
+
+
+def _offer(offer: JobOffer) -> str:
+    code = offer.noc or offer.noc_2016
+    since = "(no offer date given: taken to be in force)" if offer.offered_on is None else f"from {offer.offered_on}"
+    return f"job offer in NOC {code} {since}"
+
+
+def _sibling(sibling: Sibling) -> str:
+    whose = "spouse's sibling" if sibling.of_spouse else "sibling"
+    born = (
+        "no birth date given: taken to be 18 or older"
+        if sibling.birth_date is None
+        else f"born {sibling.birth_date.isoformat()}"
+    )
+    return f"{whose} {born}, citizen or PR since {sibling.citizen_or_pr_since.isoformat()}"
 
 
 def _result(result: CountedResult) -> str:

@@ -154,14 +154,20 @@ def work_hours(jobs: Iterable[Job], *, first: date, last: date, full_time: float
     .. versionchanged:: 0.2.0 The days are given as an inclusive range (see :func:`work_window`).
     """
     changes: dict[date, float] = {}
+    get = changes.get
+    one_day = timedelta(days=1)
     for job in jobs:
-        start = max(job.start, first)
-        end = last if job.end is None else min(job.end, last)
+        start, end = job.start, job.end
+        if start > last or (end is not None and end < first):
+            continue
+        start = max(start, first)
+        end = last if end is None or end > last else end
         if start > end:
             continue
-        changes[start] = changes.get(start, 0.0) + job.hours_per_week
-        after = end + timedelta(days=1)
-        changes[after] = changes.get(after, 0.0) - job.hours_per_week
+        hours = job.hours_per_week
+        changes[start] = get(start, 0.0) + hours
+        after = end + one_day
+        changes[after] = get(after, 0.0) - hours
     total = 0.0
     weekly = 0.0
     previous: date | None = None
@@ -245,6 +251,22 @@ def skilled_occupation(noc: str | None, noc_2016: str | None, *, rules: RuleSet)
 
     .. versionadded:: 0.1.0
     """
+    key = (noc, noc_2016, rules.noc_version is NocVersion.NOC_2021)
+    known = _SKILLED.get(key)
+    if known is None:  # a code that is not valid raises, and is never stored
+        if len(_SKILLED) > _SKILLED_MAX:  # codes written in many ways (spaces, dashes) cannot grow it without end
+            _SKILLED.clear()
+        known = _SKILLED[key] = _skilled_occupation(noc, noc_2016, rules=rules)
+    return known
+
+
+#: The answers of skilled_occupation by codes and classification: a candidate's jobs are judged on every date
+#: derived (every round, every day of a timeline). Only valid codes are stored, so it holds at most every NOC code.
+_SKILLED: dict[tuple[str | None, str | None, bool], tuple[bool, str]] = {}
+_SKILLED_MAX = 20_000
+
+
+def _skilled_occupation(noc: str | None, noc_2016: str | None, *, rules: RuleSet) -> tuple[bool, str]:
     if rules.noc_version is NocVersion.NOC_2021:
         if noc is not None:
             return occupation(noc).is_skilled, ""

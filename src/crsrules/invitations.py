@@ -133,9 +133,20 @@ def invitation(candidate: Candidate, draw: Draw, *, rules: RuleSet | str | None 
         raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
     if not isinstance(draw, Draw):
         raise InvalidValueError("draw", draw, "a crsrules.draws.Draw (see crsrules.draws.by_number)")
+    return _check(candidate, draw, score(candidate, on=draw.date, rules=rules), rules)
+
+
+def _check(
+    candidate: Candidate,
+    draw: Draw,
+    breakdown: ScoreBreakdown,
+    rules: RuleSet | str | None,
+    programs: ProgramEligibility | None = None,
+) -> InvitationCheck:
+    """The check of *draw* for *candidate* whose breakdown (and programs, if given) on the round's date are known."""
     on = draw.date
-    breakdown = score(candidate, on=on, rules=rules)
-    programs = program_eligibility(candidate, on=on, rules=rules)
+    if programs is None:
+        programs = program_eligibility(candidate, on=on, rules=rules)
     conditions, category = _conditions(candidate, draw, breakdown, programs, rules)
     conditions += _score(candidate, draw, breakdown.total)
     tie = find(conditions, codes.ROUND_TIE_BREAK)
@@ -321,11 +332,25 @@ def rounds_invited(
     since = a_date("since", since)
     if until is not None:
         until = a_date("until", until)
+    if not isinstance(candidate, Candidate):
+        raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
     checks = []
+    scores: dict[date, ScoreBreakdown] = {}
+    entries: dict[date, ProgramEligibility] = {}
     for draw in history(start=since, end=until):
         if draw.date < candidate.birth_date:
             continue
-        check = invitation(candidate, draw, rules=rules)
+        # Several rounds can share a date: the facts are derived once a day. A score below the cut-off fails the
+        # round whatever the programs and the category say, so those are checked only for rounds it reaches.
+        breakdown = scores.get(draw.date)
+        if breakdown is None:
+            breakdown = scores[draw.date] = score(candidate, on=draw.date, rules=rules)
+        if breakdown.total < draw.cutoff:
+            continue
+        programs = entries.get(draw.date)
+        if programs is None:
+            programs = entries[draw.date] = program_eligibility(candidate, on=draw.date, rules=rules)
+        check = _check(candidate, draw, breakdown, rules, programs)
         if check.invited:
             checks.append(check)
     return tuple(checks)

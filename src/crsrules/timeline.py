@@ -358,12 +358,12 @@ class _WorkYears:
         # The jobs that count under this version, chosen by derive itself (paid, skilled, not while a student, ...):
         # which jobs count does not depend on the day.
         deriver = _Deriver(candidate, rules.effective, rules)
-        counted = [deriver.work_years(candidate.jobs, canadian=True)[2],
-                   deriver.work_years(candidate.jobs, canadian=False)[2]]  # fmt: skip
+        canadian, foreign = deriver.counted_jobs(candidate.jobs)
+        counted = [canadian.jobs, foreign.jobs]
         spouse = candidate.spouse
         self.spouse = spouse is not None and spouse.counts
         if spouse is not None and self.spouse:
-            counted.append(deriver.work_years(spouse.jobs, canadian=True)[2])
+            counted.append(deriver.counted_jobs(spouse.jobs, foreign=False)[0].jobs)
         self.rates = [_Rate(jobs, evidence.full_time_hours_per_week) for jobs in counted]
         self.cache: dict[int, tuple[int, ...]] = {}
 
