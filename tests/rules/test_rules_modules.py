@@ -86,3 +86,38 @@ def test_category_terms_run_again_say_what_they_must(name):
         assert all(s.title and s.url.startswith(("https://", "http://")) for s in terms.sources), where
         assert all("[UNCONFIRMED" in note for note in terms.unconfirmed), where
         assert re.fullmatch(r"20\d\d", str(terms.policy_year)), where
+
+
+def test_a_new_list_is_declared_as_such():
+    """``new_list`` says whether a category's list differs from its list of the policy year before (or is its first);
+    French-language proficiency has no list. A list that changes silently is an error of the data."""
+    by_year: dict[tuple[str, int], CategoryTerms] = {}
+    for name in ["y2023", "y2024", "y2025", "y2026"]:
+        for terms in category_terms(name):
+            by_year[(terms.category.value, terms.policy_year)] = terms
+    for (category, year), terms in by_year.items():
+        earlier = [t for (c, y), t in by_year.items() if c == category and y < year]
+        before = max(earlier, key=lambda t: t.policy_year) if earlier else None
+        changed = category != "french" and (before is None or before.occupations != terms.occupations)
+        assert changed == terms.new_list, (category, year)
+
+
+@pytest.mark.parametrize("name", ["y2023", "y2024", "y2025", "y2026"])
+def test_each_policy_year_notes_that_its_start_is_unconfirmed(name):
+    """No instrument gives the day a policy year's categories came into force (reference/categories.md): every
+    category's terms carry an [UNCONFIRMED] note on the start of its policy year."""
+    for terms in category_terms(name):
+        year = str(terms.policy_year)
+        assert any(year in note and "[UNCONFIRMED]" in note for note in terms.unconfirmed), (terms.category, year)
+
+
+def test_the_2026_notes_name_what_the_research_could_not_confirm():
+    """2026: each occupational category notes that IRCC's delivery update of 2026-03-16 was read in summary only, and
+    the trades list names its three unconfirmed occupations."""
+    for terms in category_terms("y2026"):
+        if terms.policy_year == 2026 and terms.experience is not None:
+            assert any("2026-03-16" in note for note in terms.unconfirmed), terms.category
+        for code in terms.unconfirmed_occupations:
+            assert any(code in note for note in terms.unconfirmed), (terms.category, code)
+    trades = next(t for t in category_terms("y2026") if t.category.value == "trades" and t.policy_year == 2026)
+    assert {"72501", "72999", "82021"} == trades.unconfirmed_occupations
