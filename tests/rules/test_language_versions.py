@@ -104,3 +104,20 @@ def test_accepted_tests_under_a_version():
     assert (LanguageTest.IELTS_GENERAL, LanguageTest.CELPIP_GENERAL, LanguageTest.TEF_CANADA) == accepted_tests(
         on, rules="2015-01-01"
     )
+
+
+def test_a_tef_scale_a_version_does_not_convert():
+    """Version 2019-10-01 knows the ancien-score and 2019 charts, not the chart of 2023-12-11."""
+    with pytest.raises(InvalidValueError) as info:
+        convert("tef_canada", listening=400, reading=400, writing=400, speaking=400, tested_on=date(2024, 6, 1),
+                tef_scale="score_699_2023", rules="2019-10-01")  # fmt: skip
+    assert ("tef_scale", "score_699_2023", "a scale these rules convert: one of 'ancien_score', 'score_699_2019'") == (
+        info.value.field, info.value.value, info.value.allowed)  # fmt: skip
+
+
+def test_a_tef_scale_for_another_test():
+    with pytest.raises(InvalidValueError) as info:
+        convert("ielts_general", listening=7, reading=7, writing=7, speaking=7, tested_on=date(2024, 6, 1),
+                tef_scale=TefScale.ANCIEN_SCORE)  # fmt: skip
+    allowed = "None for IELTS General Training (only TEF Canada has several scales)"
+    assert ("tef_scale", TefScale.ANCIEN_SCORE, allowed) == (info.value.field, info.value.value, info.value.allowed)

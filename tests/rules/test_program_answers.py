@@ -374,3 +374,39 @@ def test_program_eligibility_in_full():
     assert data["reasons"]
     assert all(r.startswith("Federal Skilled Trades Program: ") for r in data["reasons"])
     assert isinstance(data["fsw"]["grid"][0], dict)
+
+
+@pytest.mark.parametrize(
+    ("on", "period", "required"),
+    [
+        (ON, TWO_YEARS, 7),  # ruleset 2025-03-25, NOC 2021
+        (date(2022, 6, 1), (date(2020, 6, 1), date(2022, 5, 31)), 5),  # ruleset 2020-10-27, NOC 2016
+    ],
+)
+def test_cec_judges_a_job_by_the_classification_of_the_rules(on, period, required):
+    """A job given both codes: NOC 2021 21231 (TEER 1: CLB 7) and NOC 2016 7271 (skill level B: CLB 5). NOC 2021
+    rules read the first, NOC 2016 rules (before 2022-11-16) the second."""
+    work = Job(noc="21231", noc_2016="7271", in_canada=True, start=period[0], end=period[1])
+    result = LanguageResult(test=LanguageTest.CELPIP_GENERAL, tested_on=date(on.year, 1, 10), listening=5, reading=5,
+                            writing=5, speaking=5)  # fmt: skip
+    a = cec_eligibility(person(jobs=(work,), language_results=(result,)), on=on)
+    assert required == a.required_clb
+    assert (required == 5) == a.eligible
+
+
+def test_cec_a_job_given_only_by_its_noc_2016_code():
+    """Ruleset 2020-10-27: NOC 2016 2173 (software engineers, skill level A) calls for CLB 7."""
+    work = Job(noc_2016="2173", in_canada=True, start=date(2020, 6, 1), end=date(2022, 5, 31))
+    a = cec_eligibility(person(jobs=(work,)), on=date(2022, 6, 1))
+    assert (True, 7) == (a.work_experience_met, a.required_clb)
+
+
+@pytest.mark.parametrize(
+    "flags", [{"self_employed": True}, {"while_full_time_student": True}, {"paid": False}, {"in_canada": False}]
+)
+def test_cec_excluded_work_listed_first_does_not_hide_the_work_after_it(flags):
+    excluded = job("21232", TWO_YEARS, **{"in_canada": True, **flags})
+    a = cec_eligibility(person(jobs=(excluded, job("21231", TWO_YEARS)), language_results=(celpip(7, 7, 7, 7),)),
+                        on=ON)  # fmt: skip
+    assert a.eligible
+    assert 3120 == round(a.canadian_hours, 6)

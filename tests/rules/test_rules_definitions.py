@@ -1,7 +1,7 @@
 """A version of the rules is checked when it is written: each mistake in a rules module is refused, with a message that
 says what is wrong (RuleSet, RuleSet.derive, FswGrid, the language charts and designations, resolve)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 import pytest
@@ -170,3 +170,13 @@ def test_resolve_a_date_or_a_version():
     assert "2017-06-06" == crsrules.rules.resolve(on=date(2018, 1, 1), rules=None).id
     assert "2025-03-25" == crsrules.rules.resolve(on=None, rules="2025-03-25").id
     assert BASE is crsrules.rules.resolve(on=None, rules=BASE)
+
+
+def test_the_stale_warning_names_the_last_confirmed_day_and_the_version_applied():
+    day = crsrules.rules.LAST_KNOWN_DATE + timedelta(days=1)
+    with pytest.warns(crsrules.StaleRulesWarning) as record:
+        assert "2026-02-18" == crsrules.rules_in_force(day).id
+    assert (
+        f"the CRS rules were last confirmed in force on 2026-08-20; for {day.isoformat()} crsrules applies ruleset "
+        "2026-02-18, but IRCC may have changed the rules since"
+    ) == str(record[0].message)
