@@ -161,6 +161,16 @@ def test_the_language_that_meets_clb_7_comes_before_more_points():
     assert "first official language: english chosen for FSW (none named with a valid result)" in a.notes
 
 
+def test_a_tie_goes_to_english():
+    """Both meet CLB 7 and earn the same grid points (CLB/NCLC 9 in all four: 24 + 4): English is first, as the CRS
+    reasoning chooses on a tie (crsrules.derive, rule E16: IRCC's tool lists English first)."""
+    results = (tcf(523, 524, 14, 14), celpip(9, 9, 9, 9))
+    a = fsw_eligibility(candidate(language_results=results), on=ON)
+    assert OfficialLanguage.ENGLISH is a.first_official_language
+    assert (24, 4) == (a.line(FswFactor.FIRST_OFFICIAL_LANGUAGE).points,
+                       a.line(FswFactor.SECOND_OFFICIAL_LANGUAGE).points)  # fmt: skip
+
+
 def test_a_named_language_without_a_valid_result_is_not_first():
     a = fsw_eligibility(candidate(first_official_language=OfficialLanguage.FRENCH), on=ON)
     assert OfficialLanguage.ENGLISH is a.first_official_language

@@ -31,6 +31,8 @@ from crsrules.programs import (
     fsw_eligibility,
     program_eligibility,
 )
+from crsrules.programs import fst as fst_rules
+from crsrules.rules import TradeGroups
 
 ON = date(2025, 6, 1)
 TESTED = date(2025, 1, 10)
@@ -286,6 +288,7 @@ def test_fsw_without_work_result_or_credential_in_full():
     ]
     assert data["grid"][4] == a.line(FswFactor.AGE).as_dict()
     assert Program.FSW is a.program
+    assert (None, 0) == (a.primary_occupation, a.continuous_hours)
 
 
 def test_fsw_the_longest_period_is_named_when_it_is_short():
@@ -410,3 +413,12 @@ def test_cec_excluded_work_listed_first_does_not_hide_the_work_after_it(flags):
                         on=ON)  # fmt: skip
     assert a.eligible
     assert 3120 == round(a.canadian_hours, 6)
+
+
+def test_fst_the_unconfirmed_note_names_each_kind_of_group():
+    """Group codes of 2 digits are major groups, 3 sub-major, 4 minor, 5 unit groups; two of a kind are plural."""
+    trades = TradeGroups(included=("72", "632", "6320", "6321", "62200"), excluded=("726",), confirmed=False)
+    assert (
+        "[UNCONFIRMED] the NOC 2021 list of skilled trades (major group 72 without 726; sub-major group 632; minor "
+        "groups 6320, 6321; unit group 62200) is not confirmed against an IRCC primary text"
+    ) == fst_rules._unconfirmed(trades)  # noqa: SLF001 (the note's wording, for every kind of group)

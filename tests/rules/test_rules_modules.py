@@ -111,10 +111,22 @@ def test_each_policy_year_notes_that_its_start_is_unconfirmed(name):
         assert any(year in note and "[UNCONFIRMED]" in note for note in terms.unconfirmed), (terms.category, year)
 
 
+def test_each_policy_year_says_what_it_changed():
+    """The terms of a policy year have their own summary, never the one of the year before."""
+    by_year = {(t.category, t.policy_year): t for name in ["y2023", "y2024", "y2025", "y2026"]
+               for t in category_terms(name)}  # fmt: skip
+    for (category, year), terms in by_year.items():
+        before = [t for (c, y), t in by_year.items() if c is category and y < year]
+        if before:
+            assert max(before, key=lambda t: t.policy_year).summary != terms.summary, (category, year)
+
+
 def test_the_2026_notes_name_what_the_research_could_not_confirm():
-    """2026: each occupational category notes that IRCC's delivery update of 2026-03-16 was read in summary only, and
-    the trades list names its three unconfirmed occupations."""
+    """2026: each category cites a source of 2026; each occupational category notes that IRCC's delivery update of
+    2026-03-16 was read in summary only, and the trades list names its three unconfirmed occupations."""
     for terms in category_terms("y2026"):
+        if terms.policy_year == 2026:
+            assert any("2026" in s.title + s.url for s in terms.sources), terms.category
         if terms.policy_year == 2026 and terms.experience is not None:
             assert any("2026-03-16" in note for note in terms.unconfirmed), terms.category
         for code in terms.unconfirmed_occupations:

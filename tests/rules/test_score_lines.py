@@ -115,14 +115,16 @@ def test_the_french_bonus_in_words(english, points, expected):
     assert expected == details(b)[Factor.FRENCH_LANGUAGE_SKILLS]
 
 
-def test_with_a_spouse_the_lines_show_the_spouse_column():
+@pytest.mark.parametrize("copy", [False, True], ids=["registry", "copy"])
+def test_with_a_spouse_the_lines_show_the_spouse_column(copy):
     """With a spouse, CLB 9 earns 29 per ability (31 without); the second language (NCLC 9: 6 each, 24) is capped at
-    22; the spouse's lines say so."""
+    22; the spouse's lines say so. The same under a copy of the version (its tables compiled afresh)."""
     spouse = SpouseFactors(education=Education.MASTERS, first_language=levels(Lang.ENGLISH, 9, 9, 9, 5),
                            canadian_work_years=2)  # fmt: skip
     f = Factors(age=30, education=Education.BACHELORS, first_language=levels(Lang.ENGLISH, 9, 9, 9, 9),
                 second_language=levels(Lang.FRENCH, 9, 9, 9, 9), spouse=spouse)  # fmt: skip
-    b = crsrules.score(f, rules="2025-03-25")
+    rules = crsrules.get_rules("2025-03-25")
+    b = crsrules.score(f, rules=attrs.evolve(rules) if copy else rules)
     got = details(b)
     assert "English: listening CLB 9 (29), reading CLB 9 (29), writing CLB 9 (29), speaking CLB 9 (29)" == got[
         Factor.FIRST_OFFICIAL_LANGUAGE
@@ -187,3 +189,41 @@ def test_the_scoring_layer_checks_its_arguments():
         score({"age": 30}, rules="2025-03-25")  # type: ignore[arg-type]
     assert ("factors", {"age": 30}, "a crsrules.Factors or crsrules.Candidate") == (
         info.value.field, info.value.value, info.value.allowed)  # fmt: skip
+
+
+def test_capped_groups_say_so():
+    """Master's with CLB 9 (50) and 2 years of Canadian work (50): the education group is capped at 50, the second
+    line losing all; 3 years abroad with CLB 9 (50) and with 2 years of Canadian work (50): the same."""
+    f = Factors(age=30, education=Education.MASTERS, first_language=levels(Lang.ENGLISH, 9, 9, 9, 9),
+                canadian_work_years=2, foreign_work_years=3)  # fmt: skip
+    b = crsrules.score(f, rules="2025-03-25")
+    lines = {line.factor: (line.points, line.earned, line.note) for line in b.lines}
+    assert (50, 50, "") == lines[Factor.EDUCATION_AND_LANGUAGE]
+    assert (0, 50, "education group capped at 50") == lines[Factor.EDUCATION_AND_CANADIAN_WORK]
+    assert (50, 50, "") == lines[Factor.FOREIGN_WORK_AND_LANGUAGE]
+    assert (0, 50, "foreign work group capped at 50") == lines[Factor.FOREIGN_AND_CANADIAN_WORK]
+    assert details(b)[Factor.FOREIGN_AND_CANADIAN_WORK].endswith("; foreign work group capped at 50")
+    assert 100 == b.skill_transferability
+
+
+@pytest.mark.parametrize(
+    ("group_cap", "section_cap", "certificate", "total"),
+    [
+        (40, 100, (40, 50, "certificate group capped"), 40 + 40),
+        (50, 100, (50, 50, ""), 50 + 50),
+        (40, 60, (20, 50, "skill transferability capped at 60"), 60),
+    ],
+)
+def test_the_certificate_group_cap(group_cap, section_cap, certificate, total):
+    """Today the certificate's most (50, CLB 7 or more) equals the group cap, so the cap never cuts it; toy versions
+    with a group cap of 40 cut it to 40 (education with CLB 9 capped likewise: 50 -> 40), and a section cap after."""
+    rules = crsrules.get_rules("2025-03-25")
+    transferability = attrs.evolve(rules.skill_transferability, group_cap=group_cap, cap=section_cap)
+    toy = attrs.evolve(rules, skill_transferability=transferability)
+    f = Factors(age=30, education=Education.MASTERS, first_language=levels(Lang.ENGLISH, 9, 9, 9, 9),
+                certificate_of_qualification=True)  # fmt: skip
+    b = crsrules.score(f, rules=toy)
+    line = next(x for x in b.lines if x.factor is Factor.CERTIFICATE_OF_QUALIFICATION)
+    assert certificate == (line.points, line.earned, line.note)
+    assert total == b.skill_transferability
+    assert line.detail.endswith(f"; {certificate[2]}" if certificate[2] else "abilities")
