@@ -4,6 +4,7 @@
 Day assessed: 2025-06-01 (ruleset 2025-03-25, NOC 2021); work ends before it, well inside the 10-year window.
 """
 
+import re
 from datetime import date
 
 import pytest
@@ -277,3 +278,16 @@ def test_the_assessments_check_the_candidate():
         fsw_eligibility({"birth_date": "1995-01-01"}, on=ON)  # type: ignore[arg-type]
     assert ("candidate", {"birth_date": "1995-01-01"}, "a crsrules.Candidate") == (
         info.value.field, info.value.value, info.value.allowed)  # fmt: skip
+
+
+def test_a_period_cut_by_the_window_is_named_with_the_hours_it_counts():
+    """Work from 2014-06-01 to 2016-05-29 started before the 10-year window: the period the reason names starts where
+    the window starts, and its hours are its days at full time (30 hours a week), whichever day the window starts on."""
+    work = Job(noc="21231", in_canada=False, start=date(2014, 6, 1), end=date(2016, 5, 29))
+    reason = fsw_eligibility(candidate(jobs=(work,)), on=ON).reasons[0]
+    found = re.search(r"\(the longest is ([\d,]+) hours in NOC 2021 21231 from (\S+) to 2016-05-29\)$", reason)
+    assert found is not None, reason
+    first = date.fromisoformat(found[2])
+    assert date(2015, 5, 31) <= first <= date(2015, 6, 3)
+    days = (date(2016, 5, 29) - first).days + 1
+    assert int(days * 30 / 7 + 1e-9) == int(found[1].replace(",", ""))
