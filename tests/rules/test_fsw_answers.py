@@ -46,10 +46,6 @@ FUNDS_WITH_OFFER_NOTE = (
     "proof of funds: not checked; none is needed if you are authorized to work in Canada (crsrules does not check "
     "this) and hold your valid job offer"
 )
-RELATIVES_NOTE = (
-    "adaptability: relatives in Canada other than siblings (parent, grandparent, child, grandchild, aunt, uncle, "
-    "niece, nephew) are not modelled"
-)
 
 
 def celpip(listening, reading, writing, speaking):
@@ -85,13 +81,14 @@ def test_the_grid_of_a_67_point_candidate_line_by_line():
         FswFactor.EDUCATION: f"bachelor's degree or other credential of 3+ years: 21 points; from "
         f"{evidence[Factor.EDUCATION]}",
         FswFactor.WORK_EXPERIENCE: (
-            "2 year(s) of skilled work (3,647 hours in the 10 years to 2025-06-01, Canadian or foreign): 11 points"
+            "2 year(s) of skilled work (3,647 hours in the 10 years before 2025-06-01, Canadian or foreign): 11 points"
         ),
         FswFactor.AGE: "age 30 on 2025-06-01: 12 points",
-        FswFactor.ARRANGED_EMPLOYMENT: "no qualifying job offer: 0 points",
+        FswFactor.ARRANGED_EMPLOYMENT: "no qualifying job offer: 0 points; from no qualifying job offer in force on "
+        "2025-06-01",
         FswFactor.ADAPTABILITY: "no element: 0 points",
     } == details(a)
-    assert (AGE_NOTE, FUNDS_NOTE, RELATIVES_NOTE) == a.notes
+    assert (AGE_NOTE, FUNDS_NOTE) == a.notes  # every relative of IRPR s. 83(5) is modelled since 0.2.0
     data = a.as_dict()
     assert ("2025-06-01", "21231") == (data["on"], data["primary_occupation"])
     assert 3647 == int(data["continuous_hours"])
@@ -149,7 +146,7 @@ def test_one_valid_result_is_first_without_a_note():
 def test_no_valid_result_no_first_language_and_no_note():
     a = fsw_eligibility(candidate(language_results=()), on=ON)
     assert a.first_official_language is None
-    assert (AGE_NOTE, FUNDS_NOTE, RELATIVES_NOTE) == a.notes
+    assert (AGE_NOTE, FUNDS_NOTE) == a.notes  # every relative of IRPR s. 83(5) is modelled since 0.2.0
 
 
 def test_the_language_that_meets_clb_7_comes_before_more_points():
@@ -281,13 +278,13 @@ def test_the_assessments_check_the_candidate():
 
 
 def test_a_period_cut_by_the_window_is_named_with_the_hours_it_counts():
-    """Work from 2014-06-01 to 2016-05-29 started before the 10-year window: the period the reason names starts where
+    """Work from 2014-06-01 to 2016-05-28 (363 days inside the window: short of a year) started before the 10-year window: the period the reason names starts where
     the window starts, and its hours are its days at full time (30 hours a week), whichever day the window starts on."""
-    work = Job(noc="21231", in_canada=False, start=date(2014, 6, 1), end=date(2016, 5, 29))
+    work = Job(noc="21231", in_canada=False, start=date(2014, 6, 1), end=date(2016, 5, 28))
     reason = fsw_eligibility(candidate(jobs=(work,)), on=ON).reasons[0]
-    found = re.search(r"\(the longest is ([\d,]+) hours in NOC 2021 21231 from (\S+) to 2016-05-29\)$", reason)
+    found = re.search(r"\(the longest is ([\d,]+) hours in NOC 2021 21231 from (\S+) to 2016-05-28\)$", reason)
     assert found is not None, reason
     first = date.fromisoformat(found[2])
     assert date(2015, 5, 31) <= first <= date(2015, 6, 3)
-    days = (date(2016, 5, 29) - first).days + 1
+    days = (date(2016, 5, 28) - first).days + 1
     assert int(days * 30 / 7 + 1e-9) == int(found[1].replace(",", ""))
