@@ -278,7 +278,8 @@ def test_the_assessments_check_the_candidate():
 
 
 def test_a_period_cut_by_the_window_is_named_with_the_hours_it_counts():
-    """Work from 2014-06-01 to 2016-05-28 (363 days inside the window: short of a year) started before the 10-year window: the period the reason names starts where
+    """Work from 2014-06-01 to 2016-05-28 (363 days inside the window: short of a year) started before the 10-year
+    window: the period the reason names starts where
     the window starts, and its hours are its days at full time (30 hours a week), whichever day the window starts on."""
     work = Job(noc="21231", in_canada=False, start=date(2014, 6, 1), end=date(2016, 5, 28))
     reason = fsw_eligibility(candidate(jobs=(work,)), on=ON).reasons[0]

@@ -99,8 +99,8 @@ def test_cec_without_work_in_full():
         "language_level": 7,
         "reasons": [
             (
-                "work experience: 0 hours of skilled paid work in Canada in the 3 years before 2025-06-01; 1 year (1,560 "
-                "hours) needed (self-employment and work while a full-time student do not count)"
+                "work experience: 0 hours of skilled paid work in Canada in the 3 years before 2025-06-01; 1 year "
+                "(1,560 hours) needed (self-employment and work while a full-time student do not count)"
             )
         ],
         "notes": [TRANSIENT_NOTE],

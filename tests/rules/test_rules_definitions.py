@@ -178,6 +178,6 @@ def test_the_stale_warning_names_the_last_confirmed_day_and_the_version_applied(
         assert "2026-02-18" == crsrules.rules_in_force(day).id
     assert (
         f"the CRS rules were last confirmed in force on 2026-08-20; for {day.isoformat()} crsrules applies ruleset "
-        "2026-02-18, but IRCC may have changed the rules since ('crsrules data status' shows how current crsrules' rules "
-        "and rounds data are)"
+        "2026-02-18, but IRCC may have changed the rules since ('crsrules data status' shows how current crsrules' "
+        "rules and rounds data are)"
     ) == str(record[0].message)

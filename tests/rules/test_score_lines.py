@@ -20,6 +20,7 @@ from crsrules import (
     SpouseFactors,
 )
 from crsrules import OfficialLanguage as Lang
+from crsrules._lines import _Nothing  # the row of a 0-point line no input gave
 from crsrules.errors import InvalidArgumentsError, InvalidValueError
 from crsrules.scoring import score
 from crsrules.tables import BySpouse, Steps
@@ -33,7 +34,8 @@ def levels(language, listening, reading, writing, speaking):
 
 
 def details(breakdown):
-    return {line.factor: line.detail for line in breakdown.lines}
+    """The details of the lines a row of the grid gave (the 0-point lines of factors with no input are left out)."""
+    return {line.factor: line.detail for line in breakdown.lines if not isinstance(line.row, _Nothing)}
 
 
 def test_every_line_of_a_single_candidate_in_words():
@@ -175,8 +177,11 @@ def test_the_json_form_of_a_score():
             {"section": "core", "factor": "age", "points": 105, "earned": 105, "detail": "age 30", "evidence": ""},
             {"section": "core", "factor": "education", "points": 120, "earned": 120, "detail": BACHELORS,
              "evidence": ""},
+            {"section": "core", "factor": "first_official_language", "points": 0, "earned": 0,
+             "detail": "no valid first-language result", "evidence": ""},
         ],
-    } == b.as_dict()  # fmt: skip
+    } == {**b.as_dict(), "lines": b.as_dict()["lines"][:3]}  # fmt: skip
+    assert [f.value for f in Factor] == [line["factor"] for line in b.as_dict()["lines"]]  # no silent zero
 
 
 def test_the_scoring_layer_checks_its_arguments():
