@@ -226,7 +226,7 @@ def startup_rows(repeats: int) -> list[Row]:
     own = min(_own_import_seconds() for _ in range(repeats))
     example = Path(__file__).parents[1] / "examples" / "factors" / "single-software-developer.json"
     command = [sys.executable, "-m", "crsrules", "score", str(example), "--rules", "2025-03-25"]
-    cli = best(lambda: subprocess.run(command, check=True, capture_output=True), repeats)
+    cli = best(lambda: subprocess.run(command, check=True, capture_output=True), repeats)  # noqa: S603 (this Python)
     own_row = Row("import crsrules", f"{own * 1000:.1f} ms of its own import time", "target: at most 30 ms",
                   verdict(own <= 0.030))  # fmt: skip
     figure = f"{cli * 1000:.0f} ms ({cli / startup:.1f}x python -c pass, {startup * 1000:.0f} ms)"
