@@ -146,6 +146,7 @@ def test_one_valid_result_is_first_without_a_note():
 def test_no_valid_result_no_first_language_and_no_note():
     a = fsw_eligibility(candidate(language_results=()), on=ON)
     assert a.first_official_language is None
+    assert "no valid result: 0 points" == a.line(FswFactor.FIRST_OFFICIAL_LANGUAGE).detail
     assert (AGE_NOTE, FUNDS_NOTE) == a.notes  # every relative of IRPR s. 83(5) is modelled since 0.2.0
 
 

@@ -122,11 +122,13 @@ def test_each_policy_year_says_what_it_changed():
 
 
 def test_the_2026_notes_name_what_the_research_could_not_confirm():
-    """2026: each category cites a source of 2026; each occupational category notes that IRCC's delivery update of
-    2026-03-16 was read in summary only, and the trades list names its three unconfirmed occupations."""
+    """2026: the Minister's new instructions, so each category carried into 2026 cites a source its 2025 terms did not;
+    each occupational category notes that IRCC's delivery update of 2026-03-16 was read in summary only, and the
+    trades list names its three unconfirmed occupations."""
+    before = {t.category: t for t in category_terms("y2025") if t.policy_year == 2025}
     for terms in category_terms("y2026"):
-        if terms.policy_year == 2026:
-            assert any("2026" in s.title + s.url for s in terms.sources), terms.category
+        if terms.policy_year == 2026 and terms.category in before:
+            assert set(terms.sources) - set(before[terms.category].sources), terms.category
         if terms.policy_year == 2026 and terms.experience is not None:
             assert any("2026-03-16" in note for note in terms.unconfirmed), terms.category
         for code in terms.unconfirmed_occupations:
