@@ -20,7 +20,7 @@ from crsrules.rules import RuleSet
 from crsrules.rules._categories import CategoryTerms
 
 SNAPSHOTS = Path(__file__).parents[1] / "snapshots"
-MODULES = ["y2015", "y2016", "y2017", "y2018", "y2019", "y2020", "y2022", "y2023", "y2024", "y2025", "y2026"]
+MODULES = sorted(p.stem for p in Path(registry.__file__).parent.glob("y*.py"))
 
 
 def fresh(name: str) -> ModuleType:
