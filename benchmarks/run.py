@@ -9,7 +9,10 @@ hold much better, so each figure is printed both ways. The baselines:
   with 0.1's argument handling and its frozen attrs breakdown;
 - *a naive dict scorer*: a plain Python CRS written here over the ruleset's JSON form (``RuleSet.canonical()``) and a
   factors file, checked against ``score()``: how fast plain code runs on this machine;
-- ``python -c pass`` for start-up, and today's day-by-day scan for the timeline.
+- ``python -c pass`` for start-up, and today's day-by-day scan for the timeline;
+- for ``score(candidate, on=)``, the path the issue measured: the derivation as it was (``crsrules.testing._today``,
+  every evidence string formatted, work counted per kind), 0.1's eager scoring, and every line rebuilt to attach
+  its evidence, as 0.1's ``score()`` did; the derivation as it was with today's scoring is printed beside it.
 
 Rows for work not done yet print "not yet measured". Each timing is the best of several repeats, on one core.
 """
@@ -42,7 +45,7 @@ from crsrules.evidence import anniversary
 from crsrules.invitations import rounds_invited
 from crsrules.model import Factors
 from crsrules.rules import RuleSet, resolve
-from crsrules.testing._today import rounds_invited_today, score_today
+from crsrules.testing._today import derive_today, rounds_invited_today, score_today
 from crsrules.testing.corpus import random_candidate, random_factors
 from crsrules.timeline import _day_scan
 
@@ -93,6 +96,16 @@ def _eager_score_factors(f: Factors, r: RuleSet) -> EagerBreakdown:
         rules_id=r.id,
         lines=lines,
     )
+
+
+def eager_candidate_score(candidate: Candidate, *, on: date) -> EagerBreakdown:
+    """score(candidate, on=) when issue 11 was filed: today's derivation (every evidence string formatted, work
+    counted per kind), 0.1's eager scoring, then every line rebuilt to attach its evidence (scoring.score of 0.1)."""
+    derivation = derive_today(candidate, on=on)
+    breakdown = _eager_score_factors(derivation.factors, derivation.rules)
+    notes = derivation.evidence
+    lines = tuple(line._replace(evidence=notes.get(line.factor, "")) for line in breakdown.lines)
+    return attrs.evolve(breakdown, lines=lines)
 
 
 # Baseline 2: a naive dict-based scorer, as anyone would write it from the published grid.
@@ -457,11 +470,13 @@ def candidate_rows(rng: random.Random, repeats: int) -> list[Row]:
     seconds = interleaved(
         {
             "new": lambda: [crsrules.score(c, on=on) for c in people],
-            "today": lambda: [score_today(c, on=on) for c in people],
+            "today": lambda: [eager_candidate_score(c, on=on) for c in people],
+            "derive today": lambda: [score_today(c, on=on) for c in people],
         },
         repeats,
     )
     score_new, score_old = seconds["new"] / len(people), seconds["today"] / len(people)
+    derive_old = seconds["derive today"] / len(people)
     examples = [
         crsrules.load_candidate(path.read_text())
         for path in sorted((Path(__file__).parents[1] / "examples" / "candidates").glob("*.json"))
@@ -494,6 +509,12 @@ def candidate_rows(rng: random.Random, repeats: int) -> list[Row]:
             f"{score_new * 1e6:.0f} us; today {score_old * 1e6:.0f} us ({len(people)} random candidates)",
             f"{score_old / score_new:.2f}x today's derive-and-score (target 2x)",
             verdict(score_old >= 2 * score_new),
+        ),
+        Row(
+            "  the derivation alone",
+            f"today's derivation with the new scoring {derive_old * 1e6:.0f} us",
+            f"{derive_old / score_new:.2f}x (counting work once, evidence formatted when read)",
+            "(no target)",
         ),
         Row(
             "rounds_invited, all rounds",
