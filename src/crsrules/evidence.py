@@ -44,7 +44,9 @@ __all__ = [
     "anniversary",
     "completed_by",
     "continuous_periods",
+    "count_result",
     "counted_credentials",
+    "credential_not_counted",
     "offer_in_force",
     "rank_key",
     "read_result",
@@ -193,17 +195,30 @@ def valid_language_results(
     """
     best: dict[OfficialLanguage, CountedResult] = {}
     for result in results:
-        expires = anniversary(result.tested_on, rules.evidence.language_valid_years)
-        if not result.tested_on <= on < expires:
+        counted = count_result(result, on=on, rules=rules)
+        if isinstance(counted, str):
             continue
-        levels = read_result(result, rules=rules)
-        if levels is None:
-            continue
-        counted = CountedResult(result, levels)
         current = best.get(result.language)
         if current is None or rank_key(counted) > rank_key(current):
             best[result.language] = counted
     return best
+
+
+def count_result(result: LanguageResult, *, on: date, rules: RuleSet) -> CountedResult | str:
+    """*result* with its levels if it counts *on* the date (rule E10), else why not.
+
+    Returns:
+        The counted result, or ``"not_yet_taken"``, ``"expired"`` (on or after the anniversary that ends its
+        validity) or ``"not_read"`` (*rules* has no chart for it: see the module's notes).
+
+    .. versionadded:: 0.2.0
+    """
+    if on < result.tested_on:
+        return "not_yet_taken"
+    if on >= anniversary(result.tested_on, rules.evidence.language_valid_years):
+        return "expired"
+    levels = read_result(result, rules=rules)
+    return "not_read" if levels is None else CountedResult(result, levels)
 
 
 def completed_by(credential: Credential, on: date) -> bool:
@@ -230,17 +245,28 @@ def counted_credentials(credentials: Iterable[Credential], *, on: date, rules: R
 
     .. versionadded:: 0.1.0
     """
-    counted = []
-    for c in credentials:
-        if not completed_by(c, on):
-            continue
-        if not c.in_canada:
-            if c.eca_issued_on is None:
-                continue
-            if not c.eca_issued_on <= on < anniversary(c.eca_issued_on, rules.evidence.eca_valid_years):
-                continue
-        counted.append(c)
-    return counted
+    return [c for c in credentials if credential_not_counted(c, on=on, rules=rules) is None]
+
+
+def credential_not_counted(credential: Credential, *, on: date, rules: RuleSet) -> str | None:
+    """Why *credential* does not count *on* the date (rule E3), or None if it counts.
+
+    Returns:
+        None, or ``"not_completed"``, or for a foreign credential ``"no_eca"``, ``"eca_not_yet_issued"`` or
+        ``"eca_expired"`` (an ECA counts for the version's years from its issue date).
+
+    .. versionadded:: 0.2.0
+    """
+    if not completed_by(credential, on):
+        return "not_completed"
+    if credential.in_canada:
+        return None
+    issued = credential.eca_issued_on
+    if issued is None:
+        return "no_eca"
+    if on < issued:
+        return "eca_not_yet_issued"
+    return "eca_expired" if on >= anniversary(issued, rules.evidence.eca_valid_years) else None
 
 
 def skilled_occupation(noc: str | None, noc_2016: str | None, *, rules: RuleSet) -> tuple[bool, str]:
