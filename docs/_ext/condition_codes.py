@@ -26,6 +26,7 @@ SCOPES = {
     "fst": "Federal Skilled Trades Program (`FstAssessment`)",
     "category": "Categories (`CategoryEligibility`)",
     "round": "Rounds of invitations (`InvitationCheck`)",
+    "evidence": "Rules of evidence: what each CRS factor was counted from (`Derivation.conditions`)",
 }
 
 

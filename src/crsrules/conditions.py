@@ -51,8 +51,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "ASSUMED_FACTS",
     "CODES",
+    "CREDENTIAL_NOT_COUNTED_WHY",
+    "JOB_NOT_COUNTED_WHY",
     "NOT_COUNTED_WHY",
+    "RESULT_NOT_COUNTED_WHY",
+    "SIBLING_NOT_COUNTED_WHY",
     "CodeSpec",
     "Condition",
     "Detail",
@@ -63,8 +68,8 @@ __all__ = [
 ]
 
 #: The type of a value behind a condition: a number, a flag, a code or name, a date or a date and time, a list of
-#: codes, or None for "none" or "unknown".
-Value: TypeAlias = bool | int | float | str | date | datetime | tuple[str, ...] | None
+#: codes or of positions in a list of facts, or None for "none" or "unknown".
+Value: TypeAlias = bool | int | float | str | date | datetime | tuple[str, ...] | tuple[int, ...] | None
 
 
 @frozen(kw_only=True)
@@ -85,7 +90,7 @@ class CodeSpec:
 
     @property
     def scope(self) -> str:
-        """The part before the dot: ``"program"``, ``"fsw"``, ``"cec"``, ``"fst"``, ``"category"`` or ``"round"``."""
+        """The part before the dot, such as ``"fsw"``, ``"category"``, ``"round"`` or ``"evidence"``."""
         return self.code.split(".", 1)[0]
 
 
@@ -501,4 +506,184 @@ ROUND_TIE_BREAK = _define(
     "score equal to the cut-off.",
     tie_break="the round's tie-breaking time, or None when IRCC published none",
     submitted_at="when the profile was submitted, or None",
+)
+
+# --- the rules of evidence: what each CRS factor of a derivation was counted from (Derivation.conditions) -----------
+# A factor's conditions name the facts its points come from; met is True when the fact counts, False when none does.
+# "person" is "candidate" or "spouse"; positions (credential, result, job, sibling) index that person's list of facts.
+
+#: The values of ``why`` in ``evidence.credential_not_counted``.
+CREDENTIAL_NOT_COUNTED_WHY: Final = (
+    "not_completed",
+    "no_eca",
+    "eca_not_yet_issued",
+    "eca_expired",
+    "not_post_secondary",
+    "language_training",
+    "award_requires_return",
+    "distance_learning",
+    "too_short",
+)
+#: The values of ``why`` in ``evidence.result_not_counted``.
+RESULT_NOT_COUNTED_WHY: Final = ("not_yet_taken", "expired", "not_read", "outranked")
+#: The values of ``why`` in ``evidence.job_not_counted``.
+JOB_NOT_COUNTED_WHY: Final = ("not_skilled", "unpaid", "self_employed", "full_time_student")
+#: The values of ``why`` in ``evidence.sibling_not_counted``.
+SIBLING_NOT_COUNTED_WHY: Final = ("not_in_canada", "not_yet_citizen_or_pr", "under_18", "partner_not_accompanying")
+#: The values of ``fact`` in ``evidence.assumed``: the field of the fact that was not given.
+ASSUMED_FACTS: Final = ("completed_on", "full_time_months_in_canada", "offered_on", "birth_date")
+
+
+def _whys(whys: tuple[str, ...]) -> str:
+    return ", ".join(repr(w) for w in whys)
+
+
+_PERSON = "'candidate' or 'spouse': whose facts"
+
+EVIDENCE_AGE = _define(
+    "evidence.age",
+    "Age: the age in completed years on the day, from the birth date. Always met.",
+    birth_date="the birth date",
+    on="the day the facts are taken",
+    age="the age in completed years on that day",
+)
+EVIDENCE_EDUCATION = _define(
+    "evidence.education",
+    "Education: the credentials that count on the day (Canadian, or foreign with a valid ECA) and the level they "
+    "make. Met when credentials is not empty.",
+    person=_PERSON,
+    level="the level counted (an Education value)",
+    credentials="the positions of the credentials that make the level (Candidate.credentials or Spouse.credentials)",
+)
+EVIDENCE_LANGUAGE = _define(
+    "evidence.language",
+    "An official language: the result used, valid on the day. Met when result is not None.",
+    person=_PERSON,
+    role="what the result is used as: 'first', 'second', 'spouse', or 'french' and 'english' for French-language "
+    "skills",
+    result="the position of the result used in the person's language_results, or None without a valid result",
+    test="its test (a LanguageTest value), or None",
+    tested_on="its test date, or None",
+    expires_on="the first day it no longer counts, or None",
+    listening="its CLB or NCLC level in listening, or None",
+    reading="its CLB or NCLC level in reading, or None",
+    writing="its CLB or NCLC level in writing, or None",
+    speaking="its CLB or NCLC level in speaking, or None",
+)
+EVIDENCE_WORK = _define(
+    "evidence.work",
+    "Work experience of one kind (in Canada, or abroad): completed years of skilled paid work within the window, a "
+    "year being hours_per_year full-time-equivalent hours. Met when years >= 1.",
+    person=_PERSON,
+    in_canada="True for Canadian work, False for foreign work",
+    hours=f"{_HOURS} in the window",
+    hours_per_year="the hours that make a year",
+    years="the completed years counted (hours // hours_per_year)",
+    window_start="the first day of the window",
+    window_end="the last day of the window (the day before the day assessed)",
+    jobs="the positions of the jobs counted as skilled work of this kind (a job with no day in the window adds no "
+    "hours)",
+)
+EVIDENCE_PARTNER = _define(
+    "evidence.partner",
+    "The spouse factors count: a spouse or common-law partner who comes to Canada and is not a Canadian citizen or "
+    "PR (E1). Listed for the spouse factors when unmet. Met when marital_status is 'married' or 'common_law' and "
+    "accompanying is True and citizen_or_pr is False.",
+    marital_status="the candidate's marital status (a MaritalStatus value)",
+    accompanying="the spouse comes to Canada, or None without a spouse",
+    citizen_or_pr="the spouse is a Canadian citizen or PR, or None without a spouse",
+)
+EVIDENCE_CERTIFICATE = _define(
+    "evidence.certificate",
+    "A certificate of qualification in a trade, issued by the day. Met when issued_on is not None and issued_on <= "
+    "on.",
+    issued_on="its issue date, or None without a certificate",
+    on="the day the facts are taken",
+)
+EVIDENCE_NOMINATION = _define(
+    "evidence.nomination",
+    "A provincial or territorial nomination, made by the day. Met when nominated_on is not None and nominated_on <= "
+    "on.",
+    nominated_on="the nomination date, or None without a nomination",
+    on="the day the facts are taken",
+    province="the province or territory (a Province value), or None when not given or without a nomination",
+)
+EVIDENCE_JOB_OFFER = _define(
+    "evidence.job_offer",
+    "Arranged employment: a job offer in a skilled occupation, in force on the day. Met when kind is not None.",
+    noc="the offer's occupation code used (NOC 2021, or NOC 2016 under the versions that use it), or None",
+    offered_on="the offer date, or None when not given or without an offer",
+    ends_on="the last day it is in force, or None",
+    in_force="the offer is in force on the day, or None without an offer",
+    skilled="its occupation is skilled under the version's classification, or None without an offer",
+    kind="the points row (an ArrangedEmployment value), or None",
+)
+EVIDENCE_CANADIAN_EDUCATION = _define(
+    "evidence.canadian_education",
+    "Canadian education: a counted Canadian post-secondary credential studied in Canada (E4, E5). Met when award "
+    "is not None.",
+    credential="the position of the credential that earns it in Candidate.credentials, or None",
+    level="its level (an Education value), or None",
+    award="the points row (a CanadianEducation value), or None",
+    full_time_months_in_canada="its months of full-time study in Canada, or None when not given or without one",
+    months_needed="the months of full-time study in Canada needed",
+    relief="the COVID-19 distance-learning relief covers it",
+)
+EVIDENCE_SIBLING = _define(
+    "evidence.sibling",
+    "A brother or sister in Canada, 18 or older and a citizen or PR on the day (of the candidate, or of an "
+    "accompanying spouse). Met when sibling is not None.",
+    sibling="the position of the sibling counted in Candidate.siblings, or None",
+    of_spouse="the sibling is the spouse's, or None",
+    birth_date="the sibling's birth date, or None",
+    citizen_or_pr_since="the day the sibling became a citizen or PR, or None",
+)
+EVIDENCE_CREDENTIAL_NOT_COUNTED = _define(
+    "evidence.credential_not_counted",
+    "Detail of evidence.education and evidence.canadian_education: a credential that does not count, and why.",
+    detail=True,
+    credential="its position in the person's credentials",
+    why=f"why: one of {_whys(CREDENTIAL_NOT_COUNTED_WHY)}",
+)
+EVIDENCE_RESULT_NOT_COUNTED = _define(
+    "evidence.result_not_counted",
+    "Detail of evidence.language: a language result that is not used, and why ('not_read': the version applied has "
+    "no chart for it; 'outranked': a better valid result in its language is used).",
+    detail=True,
+    result="its position in the person's language_results",
+    test="its test (a LanguageTest value)",
+    tested_on="its test date",
+    why=f"why: one of {_whys(RESULT_NOT_COUNTED_WHY)}",
+    expired_on="the first day it no longer counted, when why is 'expired'; else None",
+)
+EVIDENCE_JOB_NOT_COUNTED = _define(
+    "evidence.job_not_counted",
+    "Detail of evidence.work: a job of that kind (in Canada, or abroad) that is not counted, and why.",
+    detail=True,
+    job="its position in the person's jobs",
+    why=f"why: one of {_whys(JOB_NOT_COUNTED_WHY)}",
+)
+EVIDENCE_SIBLING_NOT_COUNTED = _define(
+    "evidence.sibling_not_counted",
+    "Detail of evidence.sibling: a sibling who does not count on the day, and why.",
+    detail=True,
+    sibling="the position in Candidate.siblings",
+    why=f"why: one of {_whys(SIBLING_NOT_COUNTED_WHY)}",
+)
+EVIDENCE_ASSUMED = _define(
+    "evidence.assumed",
+    "Detail: a fact was given without a detail the rules look at, and was taken the way that earns the points (a "
+    "credential counted as completed, the 8 months of study in Canada, a job offer in force until it ends, a sibling "
+    "of 18 or older).",
+    detail=True,
+    fact=f"the field not given: one of {_whys(ASSUMED_FACTS)}",
+    index="the position of the fact in its list (credentials, siblings), or None for the job offer",
+)
+EVIDENCE_NOC_APPROXIMATED = _define(
+    "evidence.noc_approximated",
+    "Detail of evidence.work and evidence.job_offer: a job judged by the other NOC version's own structure, because "
+    "the code of the version's classification was not given (no concordance is shipped).",
+    detail=True,
+    job="its position in the person's jobs, or None for the job offer",
+    classification="the classification used: 'noc_2016' or 'noc_2021'",
 )

@@ -20,7 +20,8 @@ from attrs import frozen
 
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate
-from crsrules.derive import Derivation, _Deriver, derive
+from crsrules.derive import Derivation, derive
+from crsrules.derive._counting import Deriver
 from crsrules.errors import InvalidArgumentsError, InvalidValueError, StaleRulesWarning
 from crsrules.evidence import anniversary
 from crsrules.rules import LAST_KNOWN_DATE, available_rulesets, get_rules, warn_stale
@@ -357,7 +358,7 @@ class _WorkYears:
         self.hours_per_year = evidence.hours_per_year
         # The jobs that count under this version, chosen by derive itself (paid, skilled, not while a student, ...):
         # which jobs count does not depend on the day.
-        deriver = _Deriver(candidate, rules.effective, rules)
+        deriver = Deriver(candidate, rules.effective, rules)
         canadian, foreign = deriver.counted_jobs(candidate.jobs)
         counted = [canadian.jobs, foreign.jobs]
         spouse = candidate.spouse

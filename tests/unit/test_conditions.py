@@ -20,6 +20,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from test_evidence_records import every_derivation, evidence_codes_of  # tests/unit, on sys.path
 
 import crsrules
 from crsrules import (
@@ -165,7 +166,7 @@ def every_result() -> list[object]:
 def test_every_code_is_reached_and_every_code_reached_is_registered():
     """Each registered code is carried by a result here, and no result carries a code that is not registered."""
     results = every_result()
-    reached = codes_of(*results)
+    reached = codes_of(*results) | evidence_codes_of(*every_derivation())
     assert set(CODES) - reached == set()
     assert reached - set(CODES) == set()
     whys = {d.values["why"] for r in results for c in r.conditions for d in c.details if "why" in d.values}
@@ -194,7 +195,7 @@ def test_the_decision_table_of_the_how_to_covers_every_condition_code():
 
 def test_codes_are_dotted_lower_case_and_scoped():
     for code, spec in CODES.items():
-        assert re.fullmatch(r"(program|fsw|cec|fst|category|round)\.[a-z_0-9]+", code), code
+        assert re.fullmatch(r"(program|fsw|cec|fst|category|round|evidence)\.[a-z_0-9]+", code), code
         assert spec.code == code
         assert spec.description.strip()
         assert all(text.strip() for text in spec.values.values())
@@ -463,6 +464,10 @@ def test_the_how_to_decides_every_condition_as_crsrules_does(seed):
             assert met(answer.conditions) == answer.eligible
         records = [*check.conditions, *programs.conditions, *(c for a in categories for c in a.conditions),
                    *gone.conditions]  # fmt: skip
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", crsrules.StaleRulesWarning)
+            derivation = crsrules.derive(candidate, on=draw.date)
+        records += [c for factor in derivation.conditions.values() for c in factor]
         for condition in records:
             if condition.code != "round.category":
                 assert decide(condition) == condition.met, condition

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from crsrules._validation import a_date
 from crsrules.candidate import Candidate, Credential, Job, Spouse
-from crsrules.derive import Derivation, _no_valid_result, _silent_zero_defaults  # the same wording as derive
+from crsrules.derive import Derivation
+from crsrules.derive._records import no_valid_result as _no_valid_result  # the same wording as derive
+from crsrules.derive._records import silent_zero_defaults as _silent_zero_defaults
 from crsrules.draws import history
 from crsrules.errors import InvalidValueError
 from crsrules.evidence import (
