@@ -6,18 +6,22 @@ it when they are first read, and the property tests hold the flat scorer of :mod
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from crsrules.headings import Factor, Section
 from crsrules.model import Education, Factors, LanguageLevels, OfficialLanguage
+from crsrules.rules import available_rulesets
 
 if TYPE_CHECKING:
     from crsrules.rules import FrenchBonus, RuleSet
     from crsrules.tables import Steps, Tiers
 
-__all__ = ["Line"]
+__all__ = ["Line", "PerRuleset"]
+
+_T = TypeVar("_T")
 
 class Line(NamedTuple):
     """One factor of a score: the points it counts, what it earned before any cap, and the table row or reason.
@@ -130,15 +134,44 @@ def _compile(r: RuleSet) -> _Compiled:
     )
 
 
-_COMPILED: dict[int, _Compiled] = {}
+class PerRuleset(Generic[_T]):
+    """A value built once per ruleset, keyed by identity and checked against the ruleset itself.
+
+    Kept for good for the versions of the registry, which live as long as the package, and for the last few others
+    (rulesets made with ``RuleSet.derive``), so that a loop over many made rulesets does not keep them all alive.
+    """
+
+    __slots__ = ("_build", "_known", "_others")
+
+    #: How many rulesets outside the registry keep their value.
+    OTHERS = 32
+
+    def __init__(self, build: Callable[[RuleSet], _T]) -> None:
+        self._build = build
+        self._known: dict[int, tuple[RuleSet, _T]] = {}
+        self._others: OrderedDict[int, tuple[RuleSet, _T]] = OrderedDict()
+
+    def __call__(self, r: RuleSet) -> _T:
+        found = self._known.get(id(r))
+        if found is not None and found[0] is r:
+            return found[1]
+        others = self._others
+        found = others.get(id(r))
+        if found is not None and found[0] is r:
+            others.move_to_end(id(r))
+            return found[1]
+        value = self._build(r)
+        if any(known is r for known in available_rulesets()):
+            self._known[id(r)] = (r, value)
+        else:
+            others[id(r)] = (r, value)
+            if len(others) > self.OTHERS:
+                others.popitem(last=False)
+        return value
 
 
-def _compiled(r: RuleSet) -> _Compiled:
-    """The compiled form of *r*, built once per ruleset (keyed by identity, checked against the ruleset itself)."""
-    compiled = _COMPILED.get(id(r))
-    if compiled is None or compiled.ruleset is not r:
-        compiled = _COMPILED[id(r)] = _compile(r)
-    return compiled
+#: The compiled form of a ruleset, built once per ruleset.
+_compiled: PerRuleset[_Compiled] = PerRuleset(_compile)
 
 
 def _cap(lines: list[Line], start: int, cap: int, reason: str) -> int:
@@ -273,7 +306,8 @@ def _itemize(  # noqa: C901, PLR0912, PLR0915 (one pass over the grid)
         p = c.certificate[first_min]
         if p:
             if p > group_cap:
-                add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, group_cap, p, first, "certificate group capped"))
+                note = f"certificate group capped at {group_cap}"
+                add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, group_cap, p, first, note))
                 transferability += group_cap
             else:
                 add(Line(Factor.CERTIFICATE_OF_QUALIFICATION, p, p, first))

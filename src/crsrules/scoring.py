@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from crsrules._lines import Line, _Column, _compiled, _itemize
+from crsrules._lines import Line, PerRuleset, _Column, _compiled, _itemize
 from crsrules.errors import InvalidValueError
 from crsrules.headings import Factor, Section
 from crsrules.model import Factors, OfficialLanguage
@@ -283,15 +283,8 @@ class Scorer:
         return f"<Scorer for ruleset {self.rules.id}>"
 
 
-_SCORERS: dict[int, Scorer] = {}
-
-
-def _scorer(r: RuleSet) -> Scorer:
-    """The scorer of *r*, built once per ruleset (keyed by identity, checked against the ruleset itself)."""
-    found = _SCORERS.get(id(r))
-    if found is None or found.rules is not r:
-        found = _SCORERS[id(r)] = Scorer(r)
-    return found
+#: The scorer of a ruleset, built once per ruleset.
+_scorer: PerRuleset[Scorer] = PerRuleset(Scorer)
 
 
 def scorer(rules: RuleSet | str | None = None, *, on: date | None = None) -> Scorer:

@@ -214,7 +214,7 @@ def test_capped_groups_say_so():
 @pytest.mark.parametrize(
     ("group_cap", "section_cap", "certificate", "total"),
     [
-        (40, 100, (40, 50, "certificate group capped"), 40 + 40),
+        (40, 100, (40, 50, "certificate group capped at 40"), 40 + 40),
         (50, 100, (50, 50, ""), 50 + 50),
         (40, 60, (20, 50, "skill transferability capped at 60"), 60),
     ],

@@ -1,10 +1,15 @@
 """The scoring engine's edge rules (E8, E9, E11, E12, E14) and the lines it explains a score with."""
 
+import gc
+import weakref
+
+import attrs
 import pytest
 
 import crsrules
 from crsrules import ArrangedEmployment, CanadianEducation, Education, Factor, Factors, LanguageLevels, SpouseFactors
 from crsrules import OfficialLanguage as Lang
+from crsrules._lines import PerRuleset
 
 
 def levels(language, listening, reading, writing, speaking):
@@ -120,3 +125,20 @@ def test_transferability_groups_and_section_are_capped():
     assert 100 == b.skill_transferability
     certificate = line(b, Factor.CERTIFICATE_OF_QUALIFICATION)
     assert (0, 50) == (certificate.points, certificate.earned)
+
+
+def test_the_compiled_forms_of_made_rulesets_do_not_pile_up():
+    """The registry's versions keep their compiled scorer for good; of the rulesets made by a program (here 100 toy
+    versions with other additional-points caps), only the last few are kept, so the others can be collected."""
+    base = crsrules.get_rules("2025-03-25")
+    f = factors(provincial_nomination=True)
+    made = [attrs.evolve(base, additional=attrs.evolve(base.additional, cap=cap)) for cap in range(500, 600)]
+    watched = [weakref.ref(r) for r in made]
+    assert [crsrules.score(f, rules=r).additional for r in made] == [min(600, cap) for cap in range(500, 600)]
+    assert crsrules.scorer(made[-1]) is crsrules.scorer(made[-1])
+    assert crsrules.scorer(base) is crsrules.scorer("2025-03-25")
+    del made
+    gc.collect()
+    alive = [r for r in watched if r() is not None]
+    assert 0 < len(alive) <= PerRuleset.OTHERS
+    assert watched[0]() is None
