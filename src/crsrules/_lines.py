@@ -141,18 +141,19 @@ class PerRuleset(Generic[_T]):
     (rulesets made with ``RuleSet.derive``), so that a loop over many made rulesets does not keep them all alive.
     """
 
-    __slots__ = ("_build", "_known", "_others")
+    __slots__ = ("_build", "_others", "known")
 
     #: How many rulesets outside the registry keep their value.
     OTHERS = 32
 
     def __init__(self, build: Callable[[RuleSet], _T]) -> None:
         self._build = build
-        self._known: dict[int, tuple[RuleSet, _T]] = {}
+        #: The registry's versions' values by the id() of the ruleset: read it first in a hot path (see _compiled).
+        self.known: dict[int, tuple[RuleSet, _T]] = {}
         self._others: OrderedDict[int, tuple[RuleSet, _T]] = OrderedDict()
 
     def __call__(self, r: RuleSet) -> _T:
-        found = self._known.get(id(r))
+        found = self.known.get(id(r))
         if found is not None and found[0] is r:
             return found[1]
         others = self._others
@@ -162,7 +163,7 @@ class PerRuleset(Generic[_T]):
             return found[1]
         value = self._build(r)
         if any(known is r for known in available_rulesets()):
-            self._known[id(r)] = (r, value)
+            self.known[id(r)] = (r, value)
         else:
             others[id(r)] = (r, value)
             if len(others) > self.OTHERS:
@@ -170,8 +171,14 @@ class PerRuleset(Generic[_T]):
         return value
 
 
-#: The compiled form of a ruleset, built once per ruleset.
-_compiled: PerRuleset[_Compiled] = PerRuleset(_compile)
+_COMPILED: PerRuleset[_Compiled] = PerRuleset(_compile)
+_KNOWN_COMPILED = _COMPILED.known
+
+
+def _compiled(r: RuleSet) -> _Compiled:
+    """The compiled form of *r*, built once per ruleset."""
+    found = _KNOWN_COMPILED.get(id(r))
+    return found[1] if found is not None and found[0] is r else _COMPILED(r)
 
 
 def _cap(lines: list[Line], start: int, cap: int, reason: str) -> int:

@@ -283,8 +283,14 @@ class Scorer:
         return f"<Scorer for ruleset {self.rules.id}>"
 
 
-#: The scorer of a ruleset, built once per ruleset.
-_scorer: PerRuleset[Scorer] = PerRuleset(Scorer)
+_SCORERS: PerRuleset[Scorer] = PerRuleset(Scorer)
+_KNOWN_SCORERS = _SCORERS.known
+
+
+def _scorer(r: RuleSet) -> Scorer:
+    """The scorer of *r*, built once per ruleset."""
+    found = _KNOWN_SCORERS.get(id(r))
+    return found[1] if found is not None and found[0] is r else _SCORERS(r)
 
 
 def scorer(rules: RuleSet | str | None = None, *, on: date | None = None) -> Scorer:
