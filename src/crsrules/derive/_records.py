@@ -201,6 +201,12 @@ def credential_words(c: Credential) -> str:
     return f"{c.level.value} completed {c.completed_on.isoformat()} ({where})"
 
 
+def _not_counted(code: str, key: str, index: int, what: str, why: str, words: str | None = None) -> Detail:  # noqa: PLR0913, PLR0917
+    """A detail of a fact not counted: its code, its position under *key*, and why (in *words*, or the code's)."""
+    message = f"{what} not counted: {words or why.replace('_', ' ')}"
+    return Detail(code=code, message=message, values={key: index, "why": why})
+
+
 def _approximated(job: int | None, classification: str) -> Detail:
     other = "NOC 2016" if classification == "noc_2016" else "NOC 2021"
     what = "the job offer" if job is None else f"job {job}"
@@ -266,9 +272,8 @@ class Records:
             "distance_learning": "more than half of it was distance learning",
             "too_short": "less than the months of full-time study in Canada needed",
         }[why]
-        message = f"{credential.level.value} ({index}) not counted: {words}"
-        return Detail(code=codes.EVIDENCE_CREDENTIAL_NOT_COUNTED, message=message,
-                      values={"credential": index, "why": why})  # fmt: skip
+        what = f"{credential.level.value} ({index})"
+        return _not_counted(codes.EVIDENCE_CREDENTIAL_NOT_COUNTED, "credential", index, what, why, words)
 
     @staticmethod
     def _assumed(fact: str, index: int | None) -> Detail:
@@ -401,9 +406,8 @@ class Records:
                 continue
             why = why_not(job)
             if why is not None:
-                message_ = f"job {i} (NOC {job.noc or job.noc_2016}) not counted: {why.replace('_', ' ')}"
-                details.append(Detail(code=codes.EVIDENCE_JOB_NOT_COUNTED, message=message_,
-                                      values={"job": i, "why": why}))  # fmt: skip
+                what = f"job {i} (NOC {job.noc or job.noc_2016})"
+                details.append(_not_counted(codes.EVIDENCE_JOB_NOT_COUNTED, "job", i, what, why))
         values: dict[str, Value] = {
             "person": person,
             "in_canada": in_canada,
@@ -506,9 +510,7 @@ class Records:
                 continue
             why = why_not(s)
             if why is not None:
-                text = f"sibling {i} not counted: {why.replace('_', ' ')}"
-                details.append(Detail(code=codes.EVIDENCE_SIBLING_NOT_COUNTED, message=text,
-                                      values={"sibling": i, "why": why}))  # fmt: skip
+                details.append(_not_counted(codes.EVIDENCE_SIBLING_NOT_COUNTED, "sibling", i, f"sibling {i}", why))
         values = {
             "sibling": None if sibling is None else _position(siblings, sibling),
             "of_spouse": None if sibling is None else sibling.of_spouse,
