@@ -99,12 +99,22 @@ _REGISTRY: dict[str, CodeSpec] = {}
 CODES: Final[Mapping[str, CodeSpec]] = MappingProxyType(_REGISTRY)
 
 
-def _define(code: str, description: str, *, detail: bool = False, **values: str) -> str:
+def _register(code: str, description: str, values: dict[str, str], *, detail: bool) -> str:
     if code in _REGISTRY:  # pragma: no cover (a mistake in this module)
         msg = f"the code {code!r} is defined twice"
         raise ValueError(msg)
     _REGISTRY[code] = CodeSpec(code=code, description=description, values=MappingProxyType(values), detail=detail)
     return code
+
+
+def _define(code: str, description: str, **values: str) -> str:
+    """Register a condition code and the values its records carry."""
+    return _register(code, description, values, detail=False)
+
+
+def _define_detail(code: str, description: str, **values: str) -> str:
+    """Register a detail code and the values its records carry."""
+    return _register(code, description, values, detail=True)
 
 
 def floor_hundredths(value: float) -> float:
@@ -226,6 +236,13 @@ _WHY = ", ".join(repr(w) for w in NOT_COUNTED_WHY)
 # Hours and months are rounded down to the hundredth (floor_hundredths); hours needed are whole numbers.
 
 _HOURS = "full-time-equivalent hours counted, rounded down to the hundredth"
+_ABILITIES = ("listening", "reading", "writing", "speaking")
+
+
+def _abilities(text: str) -> dict[str, str]:
+    """The four abilities' values, each described by *text* with ``{}`` for the ability."""
+    return {ability: text.format(ability) for ability in _ABILITIES}
+
 _LEVEL = "the CLB or NCLC level of {}, or None without a result"
 _TEST = "the test of the result assessed (a LanguageTest value), or None without a valid result"
 _TESTED_ON = "that result's test date, or None"
@@ -254,10 +271,7 @@ FSW_LANGUAGE = _define(
     language="the first official language assessed (english or french), or None without a valid result",
     test=_TEST,
     tested_on=_TESTED_ON,
-    listening=_LEVEL.format("listening"),
-    reading=_LEVEL.format("reading"),
-    writing=_LEVEL.format("writing"),
-    speaking=_LEVEL.format("speaking"),
+    **_abilities(_LEVEL),
     level_required="the level needed in each ability",
 )
 FSW_EDUCATION = _define(
@@ -328,14 +342,8 @@ FST_LANGUAGE = _define(
     language="the language of the result assessed, or None",
     test=_TEST,
     tested_on=_TESTED_ON,
-    listening=_LEVEL.format("listening"),
-    reading=_LEVEL.format("reading"),
-    writing=_LEVEL.format("writing"),
-    speaking=_LEVEL.format("speaking"),
-    minimum_listening="the level needed in listening",
-    minimum_reading="the level needed in reading",
-    minimum_writing="the level needed in writing",
-    minimum_speaking="the level needed in speaking",
+    **_abilities(_LEVEL),
+    **{f"minimum_{ability}": f"the level needed in {ability}" for ability in _ABILITIES},
 )
 FST_TRADE_REQUIREMENTS = _define(
     "fst.trade_requirements",
@@ -380,10 +388,7 @@ CATEGORY_FRENCH = _define(
     test="the test (a LanguageTest value), or None without a French result",
     tested_on="the test date, or None",
     valid="the result counts on the day (a result counts for 2 years)",
-    listening="the NCLC level in listening, or None when the result does not count",
-    reading="the NCLC level in reading, or None when the result does not count",
-    writing="the NCLC level in writing, or None when the result does not count",
-    speaking="the NCLC level in speaking, or None when the result does not count",
+    **_abilities("the NCLC level in {}, or None when the result does not count"),
     level_required="the NCLC level needed in each ability",
 )
 CATEGORY_MILITARY_SERVICE = _define(
@@ -435,26 +440,23 @@ CATEGORY_MILITARY_RECOGNIZED = _define(
     "Skilled military recruits: the service is in a recognized foreign military (IRCC does not define it). Not "
     "checked: met is always None.",
 )
-CATEGORY_EXPERIENCE_WITH_BREAKS = _define(
+CATEGORY_EXPERIENCE_WITH_BREAKS = _define_detail(
     "category.experience_with_breaks",
     "Detail of category.experience: the occupation's work adds up to enough in all, but not in one unbroken period.",
-    detail=True,
     occupation="the occupation",
     months_in_all="its months in all in the window, rounded down to the hundredth",
 )
-CATEGORY_JOB_NOT_COUNTED = _define(
+CATEGORY_JOB_NOT_COUNTED = _define_detail(
     "category.job_not_counted",
     "Detail of category.experience: a job in a listed occupation (or with only a NOC 2016 code) that was not "
     "counted, and why.",
-    detail=True,
     job="the job's index in Candidate.jobs",
     why=f"why: one of {_WHY}",
 )
-CATEGORY_OCCUPATION_UNCONFIRMED = _define(
+CATEGORY_OCCUPATION_UNCONFIRMED = _define_detail(
     "category.occupation_unconfirmed",
     "Detail of category.experience: the occupation counted is on the version's list on secondary sources only "
     "[UNCONFIRMED].",
-    detail=True,
     occupation="the occupation",
     policy_year="the policy year of the list",
 )
@@ -565,10 +567,7 @@ EVIDENCE_LANGUAGE = _define(
     test="its test (a LanguageTest value), or None",
     tested_on="its test date, or None",
     expires_on="the first day it no longer counts, or None",
-    listening="its CLB or NCLC level in listening, or None",
-    reading="its CLB or NCLC level in reading, or None",
-    writing="its CLB or NCLC level in writing, or None",
-    speaking="its CLB or NCLC level in speaking, or None",
+    **_abilities("its CLB or NCLC level in {}, or None"),
 )
 EVIDENCE_WORK = _define(
     "evidence.work",
@@ -638,52 +637,46 @@ EVIDENCE_SIBLING = _define(
     birth_date="the sibling's birth date, or None",
     citizen_or_pr_since="the day the sibling became a citizen or PR, or None",
 )
-EVIDENCE_CREDENTIAL_NOT_COUNTED = _define(
+EVIDENCE_CREDENTIAL_NOT_COUNTED = _define_detail(
     "evidence.credential_not_counted",
     "Detail of evidence.education and evidence.canadian_education: a credential that does not count, and why.",
-    detail=True,
     credential="its position in the person's credentials",
     why=f"why: one of {_whys(CREDENTIAL_NOT_COUNTED_WHY)}",
 )
-EVIDENCE_RESULT_NOT_COUNTED = _define(
+EVIDENCE_RESULT_NOT_COUNTED = _define_detail(
     "evidence.result_not_counted",
     "Detail of evidence.language: a language result that is not used, and why ('not_read': the version applied has "
     "no chart for it; 'outranked': a better valid result in its language is used).",
-    detail=True,
     result="its position in the person's language_results",
     test="its test (a LanguageTest value)",
     tested_on="its test date",
     why=f"why: one of {_whys(RESULT_NOT_COUNTED_WHY)}",
     expired_on="the first day it no longer counted, when why is 'expired'; else None",
 )
-EVIDENCE_JOB_NOT_COUNTED = _define(
+EVIDENCE_JOB_NOT_COUNTED = _define_detail(
     "evidence.job_not_counted",
     "Detail of evidence.work: a job of that kind (in Canada, or abroad) that is not counted, and why.",
-    detail=True,
     job="its position in the person's jobs",
     why=f"why: one of {_whys(JOB_NOT_COUNTED_WHY)}",
 )
-EVIDENCE_SIBLING_NOT_COUNTED = _define(
+EVIDENCE_SIBLING_NOT_COUNTED = _define_detail(
     "evidence.sibling_not_counted",
     "Detail of evidence.sibling: a sibling who does not count on the day, and why.",
-    detail=True,
     sibling="the position in Candidate.siblings",
     why=f"why: one of {_whys(SIBLING_NOT_COUNTED_WHY)}",
 )
-EVIDENCE_ASSUMED = _define(
+EVIDENCE_ASSUMED = _define_detail(
     "evidence.assumed",
     "Detail: a fact was given without a detail the rules look at, and was taken the way that earns the points (a "
     "credential counted as completed, the 8 months of study in Canada, a job offer in force until it ends, a sibling "
     "of 18 or older).",
-    detail=True,
     fact=f"the field not given: one of {_whys(ASSUMED_FACTS)}",
     index="the position of the fact in its list (credentials, siblings), or None for the job offer",
 )
-EVIDENCE_NOC_APPROXIMATED = _define(
+EVIDENCE_NOC_APPROXIMATED = _define_detail(
     "evidence.noc_approximated",
     "Detail of evidence.work and evidence.job_offer: a job judged by the other NOC version's own structure, because "
     "the code of the version's classification was not given (no concordance is shipped).",
-    detail=True,
     job="its position in the person's jobs, or None for the job offer",
     classification="the classification used: 'noc_2016' or 'noc_2021'",
 )
