@@ -36,6 +36,7 @@ __all__ = [
     "TestNotAcceptedError",
     "UnknownRoundNameError",
     "UnknownRulesetError",
+    "UserDataWarning",
     "close_matches",
     "short_repr",
 ]
@@ -438,3 +439,15 @@ class StaleRulesWarning(UserWarning):
     .. versionadded:: 0.1.0
     """
 
+
+class UserDataWarning(UserWarning):
+    """The rounds data in the user data folder cannot be used, and crsrules uses the data shipped with it instead.
+
+    The message says what is wrong: a file missing, changed since it was written (its SHA-256 differs), or a manifest
+    that cannot be read. ``crsrules data status`` shows the folder; ``crsrules data update`` writes it anew.
+
+    Defined here, with the other warnings, so that the command line reports it without loading the rounds;
+    :mod:`crsrules.draws` exports it too.
+
+    .. versionadded:: 0.2.0
+    """
