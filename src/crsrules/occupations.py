@@ -61,7 +61,6 @@ import unicodedata
 from datetime import date
 from enum import Enum
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -324,6 +323,8 @@ def _parse_unit_groups(text: str, *, source: str) -> Mapping[str, Occupation]:
 @cache
 def _unit_groups() -> Mapping[str, Occupation]:
     """The 516 unit groups by code, in code order, read once from the package data."""
+    from importlib import resources  # noqa: PLC0415 (2 ms of start-up, for a file read on first use only)
+
     text = resources.files(_DATA_PACKAGE).joinpath(_UNIT_GROUPS_FILE).read_text(encoding="utf-8")
     return _parse_unit_groups(text, source=_UNIT_GROUPS_FILE)
 

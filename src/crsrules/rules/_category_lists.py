@@ -12,7 +12,6 @@ import io
 import re
 from datetime import date
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
@@ -111,5 +110,7 @@ def parse_lists(  # noqa: C901, PLR0912 (one check per column)
 @cache
 def category_lists() -> Mapping[tuple[int, Category], tuple[ListRow, ...]]:
     """The package's lists by (policy year, category), read and checked once."""
+    from importlib import resources  # noqa: PLC0415 (2 ms of start-up, for a file read on first use only)
+
     text = resources.files(_DATA_PACKAGE).joinpath(LISTS_FILE).read_text(encoding="utf-8")
     return parse_lists(text, source=LISTS_FILE)
