@@ -98,3 +98,13 @@ def test_rows_of_factors_import_numpy():
     status, modules = imported("score", "-", "--input-format", "jsonl", "--rules", "2025-03-25")
     assert 0 == status
     assert {"crsrules._cli_batch", "numpy"} <= modules
+
+
+def test_version_alone_reads_the_package_metadata():
+    """importlib.metadata (and the email package it loads) is imported for ``--version``, not for ``rules``."""
+    status, modules = imported("rules")
+    assert 0 == status
+    assert not {"importlib.metadata", "numpy", "crsrules.draws"} & modules
+    status, modules = imported("--version")
+    assert 0 == status
+    assert "importlib.metadata" in modules

@@ -125,7 +125,7 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
-        text = import_module("crsrules.cli._reference").version_text()
+        text = import_module("crsrules.cli._version").version_text()
         if sys.stdout is not None:
             with contextlib.suppress(OSError):  # a closed or full output: the exit status says nothing more
                 sys.stdout.write(text)

@@ -1,4 +1,4 @@
-"""``crsrules rules``, ``schema`` and ``occupation``, and ``--version``: what crsrules knows, without a candidate.
+"""``crsrules rules``, ``schema`` and ``occupation``: what crsrules knows, without a candidate.
 
 Not public API: the command line is.
 """
@@ -7,32 +7,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as installed_version
 from typing import TYPE_CHECKING, Any, TextIO
 
 from crsrules.cli._base import UsageError, add_format
 from crsrules.headings import Category, Program
 from crsrules.language_tests import LanguageTest
 from crsrules.occupations import Occupation, occupation, search_occupations
-from crsrules.rules import LAST_KNOWN_DATE, available_rulesets
+from crsrules.rules import available_rulesets
 from crsrules.schema import candidate_schema, factors_schema
 
 if TYPE_CHECKING:
     import argparse
 
 _SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {"candidate": candidate_schema, "factors": factors_schema}
-
-
-def version_text() -> str:
-    """What ``crsrules --version`` prints: the installed version, the newest ruleset and the rules' last check."""
-    try:
-        number = installed_version("crsrules")
-    except PackageNotFoundError:  # a source tree that is not installed
-        number = "(not installed: run from a source tree)"
-    latest = available_rulesets()[-1]
-    return (f"crsrules {number}\nnewest policy version {latest.id}, rules checked up to "
-            f"{LAST_KNOWN_DATE.isoformat()}\n")  # fmt: skip
 
 
 def add_schema_arguments(parser: argparse.ArgumentParser) -> None:
