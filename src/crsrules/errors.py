@@ -11,7 +11,6 @@ Invalid input files carry their problems as records too (:class:`ErrorDetail`: a
 
 from __future__ import annotations
 
-import difflib
 import math
 import reprlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -152,7 +151,11 @@ def close_matches(given: object, known: Sequence[str]) -> tuple[str, ...]:
     if isinstance(given, int) and given.bit_length() > longest * 4:  # str() refuses a number of 4,300 digits
         return ()
     text = given if isinstance(given, str) else str(given)
-    return () if len(text) > longest else tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.6))
+    if len(text) > longest:
+        return ()
+    import difflib  # noqa: PLC0415 (loaded for a misspelt name only: most runs never need it)
+
+    return tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.6))
 
 
 def _names(names: Iterable[str]) -> tuple[str, ...]:

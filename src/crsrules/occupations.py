@@ -53,8 +53,6 @@ References:
 
 from __future__ import annotations
 
-import csv
-import difflib
 import io
 import re
 import unicodedata
@@ -285,6 +283,8 @@ search_occupations() finds codes by words of their titles.
 
 def _parse_unit_groups(text: str, *, source: str) -> Mapping[str, Occupation]:
     """Read the unit-group CSV, checking each row; the error names the file, line and column at fault."""
+    import csv  # noqa: PLC0415 (the data file is read on first use only)
+
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None or tuple(header) != _COLUMNS:
@@ -391,6 +391,8 @@ def _close_codes(code: str) -> tuple[Occupation, ...]:
         same_group = [k for k in known if k[:width] == code[:width] and k not in picked]
         same_group.sort(key=lambda k: (abs(int(k) - int(code)), k))
         picked.update(dict.fromkeys(same_group))
+    import difflib  # noqa: PLC0415 (loaded for an unknown code only: most runs never need it)
+
     for k in difflib.get_close_matches(code, list(known), n=_MAX_SUGGESTIONS, cutoff=0.6):
         picked.setdefault(k)
     return tuple(known[k] for k in list(picked)[:_MAX_SUGGESTIONS])

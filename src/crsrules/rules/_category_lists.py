@@ -7,7 +7,6 @@ file's provenance.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from datetime import date
@@ -55,6 +54,8 @@ def parse_lists(  # noqa: C901, PLR0912 (one check per column)
     Raises:
         RulesDefinitionError: A row is malformed, names an unknown code or a wrong title, or repeats another.
     """
+    import csv  # noqa: PLC0415 (the data file is read on first use only)
+
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None or tuple(header) != _COLUMNS:
