@@ -60,7 +60,6 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time the names come
         DrawKind,
         NoDistributionError,
         UnknownDrawError,
-        UserDataWarning,
         data_status,
     )
     from crsrules.errors import (
@@ -76,6 +75,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time the names come
         StaleRulesWarning,
         TestNotAcceptedError,
         UnknownRulesetError,
+        UserDataWarning,
     )
     from crsrules.headings import Factor, Section
     from crsrules.invitations import InvitationCheck, invitation, rounds_invited
@@ -213,7 +213,7 @@ _LAZY: dict[str, str] = {
     "UnknownOccupationError": "crsrules.occupations",
     "UnknownRoundNameError": "crsrules.categories",
     "UnknownRulesetError": "crsrules.errors",
-    "UserDataWarning": "crsrules.draws",
+    "UserDataWarning": "crsrules.errors",
     "version_for_round_name": "crsrules.categories",
 }
 _SUBMODULES = frozenset({"advice", "draws"})

@@ -1,5 +1,5 @@
 """``python -m crsrules``: the same as the ``crsrules`` command."""
 
-from crsrules.cli import main
+from crsrules.cli import run
 
-main()
+run()

@@ -32,12 +32,8 @@ if TYPE_CHECKING:
 
     from crsrules.rules import RuleSet
 
-__all__ = ["BATCH_INPUTS", "BATCH_OUTPUTS", "BatchError", "input_format", "score_rows"]
+__all__ = ["BatchError", "score_rows"]
 
-#: The input formats of many rows, and the output formats of their results.
-BATCH_INPUTS = ("jsonl", "csv")
-BATCH_OUTPUTS = ("jsonl", "csv")
-_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 _FIELDS = ("line", "total", "core", "spouse", "skill_transferability", "additional", "rules_id")
 _PROGRESS_EVERY = 2_000
 
@@ -55,13 +51,6 @@ class _Row(NamedTuple):
     #: The factors document, or the problems that make the row bad.
     data: dict[str, Any] | None
     problems: tuple[ErrorDetail, ...] = ()
-
-
-def input_format(name: str, given: str | None) -> str:
-    """The input format of file *name*: *given* (``--input-format``), else by its extension (``json`` otherwise)."""
-    if given is not None:
-        return given
-    return _EXTENSIONS.get(Path(name).suffix.lower(), "json")
 
 
 def score_rows(args: argparse.Namespace, *, kind: str, today: date, max_row_bytes: int, out: TextIO) -> list[str]:

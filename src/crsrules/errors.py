@@ -11,7 +11,6 @@ Invalid input files carry their problems as records too (:class:`ErrorDetail`: a
 
 from __future__ import annotations
 
-import difflib
 import math
 import reprlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,6 +35,7 @@ __all__ = [
     "TestNotAcceptedError",
     "UnknownRoundNameError",
     "UnknownRulesetError",
+    "UserDataWarning",
     "close_matches",
     "short_repr",
 ]
@@ -151,7 +151,11 @@ def close_matches(given: object, known: Sequence[str]) -> tuple[str, ...]:
     if isinstance(given, int) and given.bit_length() > longest * 4:  # str() refuses a number of 4,300 digits
         return ()
     text = given if isinstance(given, str) else str(given)
-    return () if len(text) > longest else tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.6))
+    if len(text) > longest:
+        return ()
+    import difflib  # noqa: PLC0415 (loaded for a misspelt name only: most runs never need it)
+
+    return tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.6))
 
 
 def _names(names: Iterable[str]) -> tuple[str, ...]:
@@ -438,3 +442,15 @@ class StaleRulesWarning(UserWarning):
     .. versionadded:: 0.1.0
     """
 
+
+class UserDataWarning(UserWarning):
+    """The rounds data in the user data folder cannot be used, and crsrules uses the data shipped with it instead.
+
+    The message says what is wrong: a file missing, changed since it was written (its SHA-256 differs), or a manifest
+    that cannot be read. ``crsrules data status`` shows the folder; ``crsrules data update`` writes it anew.
+
+    Defined here, with the other warnings, so that the command line reports it without loading the rounds;
+    :mod:`crsrules.draws` exports it too.
+
+    .. versionadded:: 0.2.0
+    """

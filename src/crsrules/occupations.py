@@ -53,15 +53,12 @@ References:
 
 from __future__ import annotations
 
-import csv
-import difflib
 import io
 import re
 import unicodedata
 from datetime import date
 from enum import Enum
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -286,6 +283,8 @@ search_occupations() finds codes by words of their titles.
 
 def _parse_unit_groups(text: str, *, source: str) -> Mapping[str, Occupation]:
     """Read the unit-group CSV, checking each row; the error names the file, line and column at fault."""
+    import csv  # noqa: PLC0415 (the data file is read on first use only)
+
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None or tuple(header) != _COLUMNS:
@@ -324,6 +323,8 @@ def _parse_unit_groups(text: str, *, source: str) -> Mapping[str, Occupation]:
 @cache
 def _unit_groups() -> Mapping[str, Occupation]:
     """The 516 unit groups by code, in code order, read once from the package data."""
+    from importlib import resources  # noqa: PLC0415 (2 ms of start-up, for a file read on first use only)
+
     text = resources.files(_DATA_PACKAGE).joinpath(_UNIT_GROUPS_FILE).read_text(encoding="utf-8")
     return _parse_unit_groups(text, source=_UNIT_GROUPS_FILE)
 
@@ -390,6 +391,8 @@ def _close_codes(code: str) -> tuple[Occupation, ...]:
         same_group = [k for k in known if k[:width] == code[:width] and k not in picked]
         same_group.sort(key=lambda k: (abs(int(k) - int(code)), k))
         picked.update(dict.fromkeys(same_group))
+    import difflib  # noqa: PLC0415 (loaded for an unknown code only: most runs never need it)
+
     for k in difflib.get_close_matches(code, list(known), n=_MAX_SUGGESTIONS, cutoff=0.6):
         picked.setdefault(k)
     return tuple(known[k] for k in list(picked)[:_MAX_SUGGESTIONS])

@@ -101,7 +101,6 @@ for _error in (
     NoDistributionError,
     OlderFeedError,
     UnknownDrawError,
-    UserDataWarning,
 ):
     _error.__module__ = __name__
 del _error

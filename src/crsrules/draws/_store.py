@@ -26,7 +26,7 @@ from typing import Any, Final
 import platformdirs
 from attrs import frozen
 
-from crsrules.errors import CRSRulesError
+from crsrules.errors import CRSRulesError, UserDataWarning
 
 __all__ = ["DATA_DIR_ENV", "DataFolderError", "UserDataWarning", "data_dir"]
 
@@ -45,16 +45,6 @@ _FILE_NAME = re.compile(r"(express-entry-rounds|express-entry-pool-distribution)
 _MAX_MANIFEST_BYTES = 1_000_000
 _MAX_FILE_BYTES = 50_000_000
 _TEMP_PREFIX = ".crsrules-tmp-"
-
-
-class UserDataWarning(UserWarning):
-    """The rounds data in the user data folder cannot be used, and crsrules uses the data shipped with it instead.
-
-    The message says what is wrong: a file missing, changed since it was written (its SHA-256 differs), or a manifest
-    that cannot be read. ``crsrules data status`` shows the folder; ``crsrules data update`` writes it anew.
-
-    .. versionadded:: 0.2.0
-    """
 
 
 class DataFolderError(CRSRulesError, ValueError):

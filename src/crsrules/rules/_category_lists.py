@@ -7,12 +7,10 @@ file's provenance.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from datetime import date
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
@@ -56,6 +54,8 @@ def parse_lists(  # noqa: C901, PLR0912 (one check per column)
     Raises:
         RulesDefinitionError: A row is malformed, names an unknown code or a wrong title, or repeats another.
     """
+    import csv  # noqa: PLC0415 (the data file is read on first use only)
+
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None or tuple(header) != _COLUMNS:
@@ -111,5 +111,7 @@ def parse_lists(  # noqa: C901, PLR0912 (one check per column)
 @cache
 def category_lists() -> Mapping[tuple[int, Category], tuple[ListRow, ...]]:
     """The package's lists by (policy year, category), read and checked once."""
+    from importlib import resources  # noqa: PLC0415 (2 ms of start-up, for a file read on first use only)
+
     text = resources.files(_DATA_PACKAGE).joinpath(LISTS_FILE).read_text(encoding="utf-8")
     return parse_lists(text, source=LISTS_FILE)

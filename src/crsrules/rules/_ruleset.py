@@ -5,7 +5,6 @@ A version holds the CRS grid, the rules of evidence and the terms of the categor
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from datetime import date
@@ -370,5 +369,7 @@ class RuleSet:
         Pin it next to the ruleset id to detect a correction. It covers the categories' terms and their occupation
         lists; sources, summaries, notes and verification dates are not part of it.
         """
+        import hashlib  # noqa: PLC0415 (OpenSSL's loading costs 2 ms of every start-up; few callers need a hash)
+
         data = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(data.encode()).hexdigest()

@@ -1,0 +1,5 @@
+"""``python -m crsrules.cli``: the same as the ``crsrules`` command."""
+
+from crsrules.cli import run
+
+run()
