@@ -135,6 +135,20 @@ def test_score_a_candidate_as_json_has_the_evidence(capsys):
     assert evidence["spouse_official_language"].startswith("spouse: IELTS General Training test of 2025-02-22")
 
 
+def test_score_a_candidate_as_json_has_the_evidence_as_records(capsys):
+    """Scored from a candidate, each JSON line also has its evidence as records (Derivation.conditions, as_dict),
+    whose messages make its words."""
+    data = json.loads(run(capsys, "score", NURSE, "--on", "2026-03-01", "--format", "json")[1])
+    for line in data["lines"]:
+        assert line["evidence"] == "; ".join(c["message"] for c in line["conditions"])
+        assert all(c["code"].startswith("evidence.") for c in line["conditions"])
+    (language,) = next(x["conditions"] for x in data["lines"] if x["factor"] == "first_official_language")
+    assert (language["met"], language["values"]["test"], language["values"]["tested_on"]) == (
+        True, "celpip_general", "2024-11-09")  # fmt: skip
+    factors = json.loads(run(capsys, "score", DEVELOPER, "--rules", "2025-03-25", "--format", "json")[1])
+    assert all("conditions" not in line for line in factors["lines"])  # a factors file has no evidence
+
+
 def test_a_candidate_may_pin_the_rules_as_well_as_the_date(capsys):
     """For a candidate --on is the day of the facts and --rules the ruleset: both are allowed together."""
     code, out, err = run(capsys, "score", STEM, "--on", "2026-03-01", "--rules", "2022-11-16", "--format", "json")

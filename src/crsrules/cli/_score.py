@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import argparse
     from datetime import date
 
+    from crsrules.derive import Derivation
     from crsrules.rules import RuleSet
     from crsrules.scoring import ScoreBreakdown
 
@@ -101,8 +102,10 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
     breakdown: ScoreBreakdown
     ruleset: RuleSet
     facts_on: date | None
+    derivation: Derivation | None = None
     if is_candidate_data(data):
-        breakdown, ruleset, facts_on = import_module("crsrules.cli._score_candidate").score(args, data)
+        breakdown, derivation, facts_on = import_module("crsrules.cli._score_candidate").score(args, data)
+        ruleset = derivation.rules
     else:
         if args.on is not None and args.rules is not None:
             msg = "for a factors file give --on or --rules, not both (both are allowed for a candidate file only)"
@@ -112,7 +115,13 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             ruleset = get_rules(args.rules) if args.rules else rules_in_force(args.on or today())
         breakdown, facts_on = score_factors(factors, ruleset), None
     if args.format == "json":
-        out.write(json.dumps(breakdown.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        document = breakdown.as_dict()
+        if derivation is not None:  # each line's evidence as records too (Derivation.conditions)
+            records = derivation.conditions
+            document["lines"] = [
+                line.as_dict() | {"conditions": [c.as_dict() for c in records[line.factor]]} for line in breakdown.lines
+            ]
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
         format_text(breakdown, ruleset, out, facts_on=facts_on)
 

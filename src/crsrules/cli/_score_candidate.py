@@ -7,24 +7,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from crsrules._api import score as score_candidate
 from crsrules.cli._base import warnings_as_messages
 from crsrules.cli._files import today
+from crsrules.derive import derive
 from crsrules.io import load_candidate
-from crsrules.rules import get_rules
+from crsrules.scoring import score_factors
 
 if TYPE_CHECKING:
     import argparse
     from datetime import date
 
-    from crsrules.rules import RuleSet
+    from crsrules.derive import Derivation
     from crsrules.scoring import ScoreBreakdown
 
 
-def score(args: argparse.Namespace, data: Any) -> tuple[ScoreBreakdown, RuleSet, date]:  # noqa: ANN401 (any JSON)
-    """The score of the candidate of *data* (a candidate file's JSON), its ruleset and the day its facts are taken."""
+def score(args: argparse.Namespace, data: Any) -> tuple[ScoreBreakdown, Derivation, date]:  # noqa: ANN401 (any JSON)
+    """The score of the candidate of *data* (a candidate file's JSON), its derivation and the day of its facts.
+
+    The score is :func:`crsrules.score` of the candidate: the derivation's factors, with its evidence on the lines.
+    """
     candidate = load_candidate(data)
     facts_on: date = args.on or today()
     with warnings_as_messages():
-        breakdown = score_candidate(candidate, on=facts_on, rules=args.rules)
-    return breakdown, get_rules(breakdown.rules_id), facts_on
+        derivation = derive(candidate, on=facts_on, rules=args.rules)
+    breakdown = score_factors(derivation.factors, derivation.rules, derivation.evidence)
+    return breakdown, derivation, facts_on
