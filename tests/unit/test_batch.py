@@ -165,3 +165,23 @@ def test_numpy_string_arrays_and_categoricals_take_the_fast_paths():
     frame["education"] = pandas.Categorical(["bachelors", "doctorate"])
     e = error(frame, use_numpy=True)
     assert ("education", 1) == (e.column, e.row)
+
+
+@ENGINES
+def test_a_list_among_the_values_is_an_impossible_value(use_numpy):
+    e = error(base(education=[[1], "masters"]), use_numpy)
+    assert ("education", 0) == (e.column, e.row)
+    e = error(base(age=[29, [1]]), use_numpy)
+    assert ("age", 1) == (e.column, e.row)
+
+
+@ENGINES
+def test_pandas_string_columns_with_missing_values(use_numpy):
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame(base())
+    for dtype in ("string", "str", "object"):
+        frame["spouse.education"] = pandas.Series([None, "secondary"], dtype=dtype)
+        assert totals(base()) == totals(frame, numpy=use_numpy)
+    frame["education"] = pandas.Series(["bachelors", None], dtype="string")
+    e = error(frame, use_numpy)
+    assert ("education", 1) == (e.column, e.row)

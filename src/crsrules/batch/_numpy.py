@@ -6,6 +6,7 @@ Each column becomes an array of unsigned bytes (:class:`NumpyColumns`): a number
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from itertools import combinations, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -67,7 +68,9 @@ class NumpyColumns:
                 raise _missing(spec, int(applies.argmax()))
             self.codes[spec.name] = np.zeros(self.rows, dtype=np.uint8)
             return
-        codes = _category_codes(spec, values)
+        codes = _distinct_codes(spec, values)
+        if codes is None and spec.kind == "choice" and _is_plain(values):  # a list: its values, as they are
+            codes = _object_codes(spec, _as_list(values))
         array = codes if codes is not None else _as_array(values)
         if spec.name == "age":
             self.rows = len(array)
@@ -85,6 +88,7 @@ class NumpyColumns:
 
 
 def _as_array(values: Any) -> NDArray[Any]:  # noqa: ANN401 (any column)
+    array: NDArray[Any] | None
     if isinstance(values, np.ndarray):
         array = values
     elif hasattr(values, "to_pylist") and hasattr(values, "to_numpy"):  # pyarrow
@@ -92,10 +96,19 @@ def _as_array(values: Any) -> NDArray[Any]:  # noqa: ANN401 (any column)
     elif hasattr(values, "to_numpy"):  # pandas
         array = np.asarray(values.to_numpy())
     else:
-        array = np.asarray(values)
-    if array.ndim != 1:
-        array = np.asarray(_as_list(values), dtype=object)
+        try:
+            array = np.asarray(values)
+        except ValueError:  # values of several shapes, such as lists among numbers: read them as objects
+            array = None
+    if array is None or array.ndim != 1:
+        items = _as_list(values)
+        array = np.fromiter(items, dtype=object, count=len(items))
     return array
+
+
+def _is_plain(values: object) -> bool:
+    """Whether *values* are Python objects (a list), not an array of numpy, pandas or pyarrow."""
+    return not isinstance(values, np.ndarray) and not hasattr(values, "to_numpy")
 
 
 # The Python types whose values numpy keeps as they are, by the kind of array it makes of a list of them.
@@ -105,7 +118,7 @@ _KEPT: dict[str, set[type] | None] = {"i": {int}, "u": {int}, "f": {float, int},
 def _fast_codes(spec: _Spec, array: NDArray[Any], values: object) -> NDArray[np.uint8] | None:
     """The codes of a column, _BAD where a value is impossible; None where numpy may have coerced one (read again)."""
     kind = array.dtype.kind
-    if not isinstance(values, np.ndarray) and not hasattr(values, "to_numpy"):  # a list: numpy may have coerced
+    if _is_plain(values):  # a list: numpy may have coerced its values
         kept = _KEPT.get(kind, set())
         if kept is not None and not set(map(type, _as_list(values))) <= kept:
             return None
@@ -118,20 +131,49 @@ def _fast_codes(spec: _Spec, array: NDArray[Any], values: object) -> NDArray[np.
     return _object_codes(spec, array) if kind == "O" else None
 
 
-def _category_codes(spec: _Spec, values: Any) -> NDArray[np.uint8] | None:  # noqa: ANN401 (any column)
-    """The codes of a pandas categorical column of a choice, from its few categories; None for any other column."""
+def _distinct_codes(spec: _Spec, values: Any) -> NDArray[np.uint8] | None:  # noqa: ANN401 (any column)
+    """The codes of a choice column read as its distinct values and, by row, the position of its value among them.
+
+    For a pandas categorical or string column, or a pyarrow string column: each distinct value is looked up once (its
+    strings are compared whole, by pandas' or pyarrow's hashing). None for any other column.
+    """
     if spec.kind != "choice":
         return None
-    try:
-        categories, positions = values.cat.categories, values.cat.codes.to_numpy()
-    except (AttributeError, TypeError):
+    found = _distinct(values)
+    if found is None:
         return None
+    distinct, positions = found
     lookup = _lookup(spec)
-    by_category = [lookup.get(c, _BAD) if isinstance(c, str) else _BAD for c in categories]
-    # pandas' code -1 is a missing value: it reads the last entry.
-    table = np.array([*by_category, 0 if spec.nullable else _BAD], dtype=np.uint8)
+    by_value = [lookup.get(v, _BAD) if isinstance(v, str) else _BAD for v in distinct]
+    # Position -1 is a missing value (None, NaN or NA, which mean none): it reads the last entry.
+    table = np.array([*by_value, 0 if spec.nullable else _BAD], dtype=np.uint8)
     codes: NDArray[np.uint8] = table[positions]
     return codes
+
+
+def _distinct(values: Any) -> tuple[Any, NDArray[np.integer[Any]]] | None:  # noqa: ANN401 (any column)
+    """A column's distinct values and, by row, the position of its value among them (-1 for a missing value)."""
+    try:
+        return values.cat.categories, values.cat.codes.to_numpy()
+    except (AttributeError, TypeError):
+        pass
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and isinstance(getattr(values, "dtype", None), pandas.StringDtype):
+        positions, distinct = values.factorize()  # str or missing values only, and missing ones are -1
+        return distinct, positions
+    pyarrow = sys.modules.get("pyarrow")
+    if pyarrow is not None and _is_arrow_strings(pyarrow, values):
+        if isinstance(values, pyarrow.ChunkedArray):
+            values = values.combine_chunks()
+        encoded = values.dictionary_encode()  # a null stays null
+        return encoded.dictionary.to_pylist(), encoded.indices.fill_null(-1).to_numpy()
+    return None
+
+
+def _is_arrow_strings(pyarrow: Any, values: object) -> bool:  # noqa: ANN401 (the module)
+    if not isinstance(values, pyarrow.Array | pyarrow.ChunkedArray):
+        return False
+    return bool(pyarrow.types.is_string(values.type) or pyarrow.types.is_large_string(values.type))
 
 
 def _applied(codes: NDArray[np.uint8], applies: NDArray[np.bool_] | None) -> NDArray[np.uint8] | None:
@@ -169,7 +211,7 @@ def _whole_codes(spec: _Spec, array: NDArray[Any]) -> NDArray[np.uint8] | None:
     return None
 
 
-def _object_codes(spec: _Spec, array: NDArray[Any]) -> NDArray[np.uint8] | None:
+def _object_codes(spec: _Spec, array: NDArray[Any] | list[Any]) -> NDArray[np.uint8] | None:
     """The codes of Python objects (strings, None, NaN), _BAD where a value is not one of the choice's."""
     lookup = _lookup(spec)
     if spec.nullable:
