@@ -185,3 +185,19 @@ def test_pandas_string_columns_with_missing_values(use_numpy):
     frame["education"] = pandas.Series(["bachelors", None], dtype="string")
     e = error(frame, use_numpy)
     assert ("education", 1) == (e.column, e.row)
+
+
+def test_long_numpy_columns_read_in_chunks_as_in_pure_python():
+    """Rows past the first chunks of strings and of scoring: the same scores and errors as pure Python."""
+    rows = 40_000
+    arrays = {k: np.resize(np.array(["" if x is None else x for x in v]), rows) for k, v in base().items()}
+    for k in ("age", *(f"first_language.{a}" for a in ("listening", "reading", "writing", "speaking"))):
+        arrays[k] = arrays[k].astype(np.int64)
+    expected = totals({k: v.tolist() for k, v in arrays.items()}, numpy=False)
+    assert expected == totals(arrays)
+    assert expected == totals({**arrays, "education": arrays["education"].astype(">U12")})
+    for name, bad in (("education", "masterz"), ("spouse.education", "secondarY"), ("age", 121)):
+        changed = {**arrays, name: arrays[name].copy()}
+        changed[name][rows - 3 :] = bad
+        e = error(changed, use_numpy=True)
+        assert (name, rows - 3, e.problems) == (error(changed, use_numpy=False).column, e.row, e.problems)

@@ -43,8 +43,9 @@ def installed() -> bool:
 _BAD = 255
 
 # Strings are read in chunks small enough for their arrays to stay in the processor's cache (the size measured
-# fastest on the development machine).
-_STRING_CHUNK = 8_192
+# fastest on the development machine), in bytes.
+_STRING_CHUNK = 2**18
+_NUMBER_CHUNK = 2**15
 
 
 class NumpyColumns:
@@ -193,15 +194,11 @@ def _whole_codes(spec: _Spec, array: NDArray[Any]) -> NDArray[np.uint8] | None:
     kind = array.dtype.kind
     low, high = spec.low, spec.high
     if kind in "iu":
-        if not len(array):
-            return array.astype(np.uint8)
         if low == 0:
-            # One pass: a negative number read as unsigned is above any high.
-            unsigned = array.view(array.dtype.str.replace("i", "u"))
-            fits = unsigned.max() <= high
-        else:  # pragma: no cover (every number column starts at 0 today)
-            fits = array.min() >= low and array.max() <= high
-        if fits:
+            codes = _small_numbers(array, high)
+            if codes is not None:
+                return codes
+        elif array.min() >= low and array.max() <= high:  # pragma: no cover (every number column starts at 0 today)
             return array.astype(np.uint8)
         return np.where((array < low) | (array > high), _BAD, array).astype(np.uint8)
     if kind == "f":
@@ -209,6 +206,23 @@ def _whole_codes(spec: _Spec, array: NDArray[Any]) -> NDArray[np.uint8] | None:
             whole = (array >= low) & (array <= high) & (array == np.floor(array))
         return np.where(whole, array, _BAD).astype(np.uint8)
     return None
+
+
+def _small_numbers(array: NDArray[np.integer[Any]], high: int) -> NDArray[np.uint8] | None:
+    """*array* as bytes where all its numbers are 0 to *high*, else None.
+
+    One comparison per number: a negative number read as unsigned is above any *high*. In chunks, so that each is
+    still in the processor's cache when it is copied.
+    """
+    unsigned = array.view(array.dtype.str.replace("i", "u"))
+    codes = np.empty(len(array), dtype=np.uint8)
+    step = _NUMBER_CHUNK
+    for start in range(0, len(array), step):
+        part = unsigned[start : start + step]
+        if part.max() > high:
+            return None
+        codes[start : start + step] = part
+    return codes
 
 
 def _object_codes(spec: _Spec, array: NDArray[Any] | list[Any]) -> NDArray[np.uint8] | None:
@@ -227,15 +241,17 @@ class _Keys(NamedTuple):
 
     #: The positions of the characters that make a row's key (none where the choice has one string that fits).
     positions: tuple[int, ...]
-    #: By key, the index of the one string a row with that key can be (the last index for a key no string has).
-    lookup: NDArray[np.intp]
-    #: By index, the characters of each string, as many as the width (0 past its end); the last are never read.
+    #: By key, the characters of the one string a row with that key can be, as many as the width (0 past its end).
     chars: NDArray[np.uint32]
-    #: By index, the code of each string; the last is _BAD.
+    #: By key, the code of that string; _BAD for a key no string has.
     codes: NDArray[np.uint8]
 
 
 _KEYS: dict[tuple[tuple[tuple[str, int], ...], int], _Keys | None] = {}
+
+# A key is made of the low bits of a few characters (enough to tell apart the letters, "_" and the empty end).
+_KEY_BITS = 5
+_KEY_MASK = 2**_KEY_BITS - 1
 
 
 def _keys(lookup: Mapping[object, int], width: int) -> _Keys | None:
@@ -243,18 +259,19 @@ def _keys(lookup: Mapping[object, int], width: int) -> _Keys | None:
     strings = tuple(sorted((v, c) for v, c in lookup.items() if isinstance(v, str) and len(v) <= width))
     if (strings, width) in _KEYS:
         return _KEYS[(strings, width)]
-    spelled = np.zeros((len(strings) + 1, width), dtype=np.uint32)
+    spelled = np.zeros((len(strings), width), dtype=np.uint32)
     for row, (value, _) in enumerate(strings):
         spelled[row, : len(value)] = [ord(char) for char in value]
-    codes = np.array([*(c for _, c in strings), _BAD], dtype=np.uint8)
     found = None
     for size in range(min(3, width) + 1):
         for positions in combinations(range(width), size):
-            keys = [_key(spelled[row, list(positions)] & 127) for row in range(len(strings))]
+            keys = [_key(spelled[row, list(positions)]) for row in range(len(strings))]
             if len(set(keys)) == len(keys):
-                index = np.full(128**size, len(strings), dtype=np.intp)
-                index[keys] = range(len(strings))
-                found = _Keys(positions, index, spelled, codes)
+                chars = np.zeros((2 ** (_KEY_BITS * size), width), dtype=np.uint32)
+                chars[keys] = spelled
+                codes = np.full(len(chars), _BAD, dtype=np.uint8)
+                codes[keys] = [c for _, c in strings]
+                found = _Keys(positions, chars, codes)
                 break
         if found is not None:
             break
@@ -265,7 +282,7 @@ def _keys(lookup: Mapping[object, int], width: int) -> _Keys | None:
 def _key(chars: NDArray[Any]) -> int:
     key = 0
     for char in chars.tolist():
-        key = key * 128 + char
+        key = (key << _KEY_BITS) | (char & _KEY_MASK)
     return key
 
 
@@ -284,14 +301,18 @@ def _string_codes(spec: _Spec, array: NDArray[np.str_]) -> NDArray[np.uint8] | N
     rows = len(array)
     chars = np.ascontiguousarray(array).view(np.uint32).reshape(rows, width)
     codes = np.empty(rows, dtype=np.uint8)
-    for start in range(0, rows, _STRING_CHUNK):
-        block = chars[start : start + _STRING_CHUNK]
-        key: Any = 0
-        for position in keys.positions:
-            key = key * 128 + (block[:, position] & 127)
-        index = np.take(keys.lookup, key) if keys.positions else np.zeros(len(block), dtype=np.intp)
-        np.take(keys.codes, index, out=codes[start : start + len(block)])
-        wrong = block != np.take(keys.chars, index, axis=0)
+    step = max(1, _STRING_CHUNK // array.dtype.itemsize)
+    for start in range(0, rows, step):
+        block = chars[start : start + step]
+        if keys.positions:
+            key = block[:, keys.positions[0]] & _KEY_MASK
+            for position in keys.positions[1:]:
+                key <<= _KEY_BITS
+                key |= block[:, position] & _KEY_MASK
+        else:
+            key = np.zeros(len(block), dtype=np.uint32)
+        np.take(keys.codes, key, out=codes[start : start + len(block)])
+        wrong = block != np.take(keys.chars, key, axis=0)
         if wrong.any():
             codes[start + np.flatnonzero(wrong.any(axis=1))] = _BAD
     return codes

@@ -199,7 +199,9 @@ def score_arrays(c: Mapping[str, NDArray[np.uint8]], ruleset: RuleSet) -> dict[s
     """The sections of every row of the codes *c*, as int64 arrays."""
     tables = _tables_of(ruleset)
     rows = len(c["age"])
-    out = {name: np.empty(rows, dtype=np.int64) for name in SECTIONS}
+    # One block for the five arrays: numpy asks the kernel for large pages for a block this size, which fills several
+    # times faster than five arrays of fresh small pages.
+    out = dict(zip(SECTIONS, np.empty((len(SECTIONS), rows), dtype=np.int64), strict=True))
     for start in range(0, rows, _CHUNK):
         chunk = slice(start, min(rows, start + _CHUNK))
         sections = _score_chunk({name: column[chunk] for name, column in c.items()}, tables)
