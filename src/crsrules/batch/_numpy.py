@@ -302,18 +302,22 @@ def _string_codes(spec: _Spec, array: NDArray[np.str_]) -> NDArray[np.uint8] | N
     chars = np.ascontiguousarray(array).view(np.uint32).reshape(rows, width)
     codes = np.empty(rows, dtype=np.uint8)
     step = max(1, _STRING_CHUNK // array.dtype.itemsize)
+    first, *others = keys.positions or (None,)
+    # The methods themselves: these few calls are made for every chunk.
+    take_code, take_chars, differ, any_of = keys.codes.take, keys.chars.take, np.not_equal, np.logical_or.reduce
     for start in range(0, rows, step):
-        block = chars[start : start + step]
-        if keys.positions:
-            key = block[:, keys.positions[0]] & _KEY_MASK
-            for position in keys.positions[1:]:
+        stop = start + step
+        block = chars[start:stop]
+        if first is None:
+            key = np.zeros(len(block), dtype=np.intp)
+        else:  # as the indices of numpy (two lookups follow, which would each convert other integers)
+            key = np.bitwise_and(block[:, first], _KEY_MASK, dtype=np.intp)
+            for position in others:
                 key <<= _KEY_BITS
                 key |= block[:, position] & _KEY_MASK
-        else:
-            key = np.zeros(len(block), dtype=np.uint32)
-        np.take(keys.codes, key, out=codes[start : start + len(block)])
-        wrong = block != np.take(keys.chars, key, axis=0)
-        if wrong.any():
+        take_code(key, out=codes[start:stop])
+        wrong = differ(block, take_chars(key, axis=0))
+        if any_of(wrong, axis=None):
             codes[start + np.flatnonzero(wrong.any(axis=1))] = _BAD
     return codes
 
