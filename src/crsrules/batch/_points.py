@@ -78,11 +78,10 @@ class _Tables(NamedTuple):
     #: By foreign work years, lowest first-language level and Canadian work years.
     foreign_group: NDArray[Any]
     transferability_cap: int | None
-    #: By arranged employment, Canadian education, provincial nomination (0 or 1) and sibling in Canada (0 or 1).
+    #: By arranged employment, Canadian education, provincial nomination (0 or 1) and sibling in Canada (0 or 1),
+    #: then, from the French award, the first language, its lowest level, the second language and its lowest level;
+    #: capped.
     additional: NDArray[Any]
-    #: By the first language, its lowest level, the second language and its lowest level; None before the award.
-    french: NDArray[Any] | None
-    additional_cap: int | None
 
 
 def _outer_sum(*vectors: Sequence[int] | NDArray[Any]) -> NDArray[np.int64]:
@@ -152,6 +151,8 @@ def _tables(t: _Flat) -> _Tables:
         (0, t.sibling),
     )
     french = _french(t)
+    if french is not None:
+        additional = additional.reshape(additional.shape + (1,) * french.ndim) + french
     tables = _Tables(
         core=core,
         first_language=first,
@@ -163,9 +164,7 @@ def _tables(t: _Flat) -> _Tables:
         education_group=education_group,
         foreign_group=foreign_group,
         transferability_cap=_cap(t.transferability_cap, education_group, foreign_group),
-        additional=additional,
-        french=french,
-        additional_cap=_cap(t.additional_cap, additional, *(() if french is None else (french,))),
+        additional=np.minimum(additional, t.additional_cap),
     )
     # Points in 16 bits where every sum of them fits (sums of 16-bit numbers cost a fraction of 64-bit ones).
     arrays = [table for table in tables if isinstance(table, np.ndarray)]
@@ -215,6 +214,12 @@ def _lowest(c: Mapping[str, NDArray[np.uint8]], prefix: str) -> NDArray[np.uint8
     return np.minimum(np.minimum(listening, reading), np.minimum(writing, speaking))
 
 
+def _capped(points: NDArray[Any], cap: int | None) -> None:
+    """Cap *points* in place (against an array of the cap: numpy's minimum with one number is several times slower)."""
+    if cap is not None:
+        np.minimum(points, np.full_like(points, cap), out=points)
+
+
 def _score_chunk(c: Mapping[str, NDArray[np.uint8]], t: _Tables) -> tuple[NDArray[Any], ...]:
     spouse = (c["spouse.education"] != 0).view(np.uint8)
     education, work = c["education"], c["canadian_work_years"]
@@ -227,31 +232,27 @@ def _score_chunk(c: Mapping[str, NDArray[np.uint8]], t: _Tables) -> tuple[NDArra
     core += _at(t.first_language, spouse, *first)
     core += _at(t.second_language, spouse, *second)
     if t.core_cap is not None:
-        np.minimum(core, np.take(t.core_cap, spouse), out=core)
+        np.minimum(core, t.core_cap.take(spouse), out=core)
 
     spouse_points = _at(t.spouse, c["spouse.education"], c["spouse.canadian_work_years"])
     spouse_points += _at(t.spouse_language, *spouse_levels)
-    if t.spouse_cap is not None:
-        np.minimum(spouse_points, t.spouse_cap, out=spouse_points)
+    _capped(spouse_points, t.spouse_cap)
 
     lowest = _lowest(c, "first_language")
     transferability = _at(t.education_group, c["certificate_of_qualification"], education, lowest, work)
     transferability += _at(t.foreign_group, c["foreign_work_years"], lowest, work)
-    if t.transferability_cap is not None:
-        np.minimum(transferability, t.transferability_cap, out=transferability)
+    _capped(transferability, t.transferability_cap)
 
-    additional = _at(
-        t.additional,
+    additional_columns = [
         c["arranged_employment"],
         c["canadian_education"],
         c["provincial_nomination"],
         c["sibling_in_canada"],
-    )
-    if t.french is not None:
+    ]
+    if t.additional.ndim > len(additional_columns):  # the French award
         languages = c["first_language.language"], c["second_language.language"]
-        additional += _at(t.french, languages[0], lowest, languages[1], _lowest(c, "second_language"))
-    if t.additional_cap is not None:
-        np.minimum(additional, t.additional_cap, out=additional)
+        additional_columns += [languages[0], lowest, languages[1], _lowest(c, "second_language")]
+    additional = _at(t.additional, *additional_columns)
 
     total = core + spouse_points
     total += transferability
