@@ -165,3 +165,39 @@ def test_numpy_string_arrays_and_categoricals_take_the_fast_paths():
     frame["education"] = pandas.Categorical(["bachelors", "doctorate"])
     e = error(frame, use_numpy=True)
     assert ("education", 1) == (e.column, e.row)
+
+
+@ENGINES
+def test_a_list_among_the_values_is_an_impossible_value(use_numpy):
+    e = error(base(education=[[1], "masters"]), use_numpy)
+    assert ("education", 0) == (e.column, e.row)
+    e = error(base(age=[29, [1]]), use_numpy)
+    assert ("age", 1) == (e.column, e.row)
+
+
+@ENGINES
+def test_pandas_string_columns_with_missing_values(use_numpy):
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame(base())
+    for dtype in ("string", "str", "object"):
+        frame["spouse.education"] = pandas.Series([None, "secondary"], dtype=dtype)
+        assert totals(base()) == totals(frame, numpy=use_numpy)
+    frame["education"] = pandas.Series(["bachelors", None], dtype="string")
+    e = error(frame, use_numpy)
+    assert ("education", 1) == (e.column, e.row)
+
+
+def test_long_numpy_columns_read_in_chunks_as_in_pure_python():
+    """Rows past the first chunks of strings and of scoring: the same scores and errors as pure Python."""
+    rows = 40_000
+    arrays = {k: np.resize(np.array(["" if x is None else x for x in v]), rows) for k, v in base().items()}
+    for k in ("age", *(f"first_language.{a}" for a in ("listening", "reading", "writing", "speaking"))):
+        arrays[k] = arrays[k].astype(np.int64)
+    expected = totals({k: v.tolist() for k, v in arrays.items()}, numpy=False)
+    assert expected == totals(arrays)
+    assert expected == totals({**arrays, "education": arrays["education"].astype(">U12")})
+    for name, bad in (("education", "masterz"), ("spouse.education", "secondarY"), ("age", 121)):
+        changed = {**arrays, name: arrays[name].copy()}
+        changed[name][rows - 3 :] = bad
+        e = error(changed, use_numpy=True)
+        assert (name, rows - 3, e.problems) == (error(changed, use_numpy=False).column, e.row, e.problems)

@@ -156,12 +156,12 @@ def _given(columns: object) -> dict[str, Any]:
 
 def _is_empty(value: object) -> bool:
     """None, NaN, pandas' NA, or the empty string: no value."""
-    if value is None or value == "":
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
     pandas = sys.modules.get("pandas")
-    return pandas is not None and value is getattr(pandas, "NA", None)
+    if value is None or (pandas is not None and value is getattr(pandas, "NA", None)):
+        return True  # NA first: it is neither equal nor unequal to "" (NA == "" is NA, which has no truth value)
+    if value == "":
+        return True
+    return isinstance(value, float) and math.isnan(value)
 
 
 def _whole(value: object, low: int, high: int) -> int | None:

@@ -1,22 +1,19 @@
-"""The numpy engine of :func:`crsrules.batch.score_columns`: whole columns at once, in chunks that stay in cache."""
+"""The numpy engine of :func:`crsrules.batch.score_columns`: whole columns read at once, into bytes.
+
+Each column becomes an array of unsigned bytes (:class:`NumpyColumns`): a number as it is, a choice as its code,
+0 where the column does not apply; :mod:`crsrules.batch._points` scores them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from enum import Enum
-from itertools import repeat
+import sys
+from collections.abc import Mapping
+from itertools import combinations, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crsrules.batch._columns import (
-    _ABILITIES,
-    _ARRANGED,
-    _CANADIAN,
     _CANADIAN_NEEDS,
     _CHECKED_WITH_OTHERS,
-    _EDUCATION,
-    _ENGLISH_CODE,
-    _FRENCH_CODE,
-    SECTIONS,
     _as_list,
     _column_codes,
     _length,
@@ -24,7 +21,7 @@ from crsrules.batch._columns import (
     _missing,
     _Spec,
 )
-from crsrules.scoring import _Flat, _FlatColumn, _scorer
+from crsrules.batch._points import score_arrays
 
 try:
     import numpy as np
@@ -34,8 +31,6 @@ except ImportError:  # pragma: no cover (numpy is optional: the columns are then
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-    from crsrules.rules import RuleSet
-
 __all__ = ["NumpyColumns", "installed", "score_arrays"]
 
 
@@ -44,23 +39,25 @@ def installed() -> bool:
     return np is not None
 
 
-# Rows are scored, and strings read, in chunks small enough for their arrays to stay in the processor's cache (the
-# sizes measured fastest on the development machine).
-_CHUNK = 16_384
-_STRING_CHUNK = 4_096
+#: The code of an impossible value: above every number and code a column allows (ages end at 120).
+_BAD = 255
+
+# Strings are read in chunks small enough for their arrays to stay in the processor's cache (the size measured
+# fastest on the development machine), in bytes.
+_STRING_CHUNK = 2**18
+_NUMBER_CHUNK = 2**15
 
 
 class NumpyColumns:
-    """Reads each column into a numpy array of codes, all rows at once.
+    """Reads each column into a numpy array of codes (unsigned bytes), all rows at once.
 
     Where a column has an impossible value, or values whose types numpy would coerce, it is read again by
     :func:`_column_codes`, which raises the error the pure-Python reader raises.
     """
 
     def __init__(self) -> None:
-        #: The codes of each column; a number where its column does not apply is kept as given (0 to its maximum),
-        #: and :func:`_score_chunk` reads it as 0.
-        self.codes: dict[str, NDArray[np.intp]] = {}
+        #: The codes of each column: 0 where its column does not apply.
+        self.codes: dict[str, NDArray[np.uint8]] = {}
         self.rows = 0
 
     def read(self, spec: _Spec, values: object | None) -> None:
@@ -70,26 +67,29 @@ class NumpyColumns:
         if values is None:
             if spec.needed and applies is not None and applies.any():
                 raise _missing(spec, int(applies.argmax()))
-            self.codes[spec.name] = np.zeros(self.rows, dtype=np.intp)
+            self.codes[spec.name] = np.zeros(self.rows, dtype=np.uint8)
             return
-        codes = _category_codes(spec, values)
+        codes = _distinct_codes(spec, values)
+        if codes is None and spec.kind == "choice" and _is_plain(values):  # a list: its values, as they are
+            codes = _object_codes(spec, _as_list(values))
         array = codes if codes is not None else _as_array(values)
         if spec.name == "age":
             self.rows = len(array)
         elif len(array) != self.rows:
             raise _length(spec, len(array), self.rows)
         codes = _fast_codes(spec, array, values) if codes is None else codes
-        codes = None if codes is None else _applied(spec, codes, applies)
+        codes = None if codes is None else _applied(codes, applies)
         if codes is not None and spec.name in _CHECKED_WITH_OTHERS and _breaks_a_rule(spec, codes, self.codes).any():
             codes = None
         if codes is None:  # read again, value by value, to raise the same error as the pure-Python reader
             read = {name: column.tolist() for name, column in self.codes.items()}
             parent_list = None if parent is None else parent.tolist()
-            codes = np.array(_column_codes(spec, _as_list(values), parent_list, read), dtype=np.intp)
+            codes = np.array(_column_codes(spec, _as_list(values), parent_list, read), dtype=np.uint8)
         self.codes[spec.name] = codes
 
 
 def _as_array(values: Any) -> NDArray[Any]:  # noqa: ANN401 (any column)
+    array: NDArray[Any] | None
     if isinstance(values, np.ndarray):
         array = values
     elif hasattr(values, "to_pylist") and hasattr(values, "to_numpy"):  # pyarrow
@@ -97,80 +97,141 @@ def _as_array(values: Any) -> NDArray[Any]:  # noqa: ANN401 (any column)
     elif hasattr(values, "to_numpy"):  # pandas
         array = np.asarray(values.to_numpy())
     else:
-        array = np.asarray(values)
-    if array.ndim != 1:
-        array = np.asarray(_as_list(values), dtype=object)
+        try:
+            array = np.asarray(values)
+        except ValueError:  # values of several shapes, such as lists among numbers: read them as objects
+            array = None
+    if array is None or array.ndim != 1:
+        items = _as_list(values)
+        array = np.fromiter(items, dtype=object, count=len(items))
     return array
+
+
+def _is_plain(values: object) -> bool:
+    """Whether *values* are Python objects (a list), not an array of numpy, pandas or pyarrow."""
+    return not isinstance(values, np.ndarray) and not hasattr(values, "to_numpy")
 
 
 # The Python types whose values numpy keeps as they are, by the kind of array it makes of a list of them.
 _KEPT: dict[str, set[type] | None] = {"i": {int}, "u": {int}, "f": {float, int}, "b": {bool}, "U": {str}, "O": None}
 
 
-def _fast_codes(spec: _Spec, array: NDArray[Any], values: object) -> NDArray[np.intp] | None:
-    """The codes of a column, -1 where a value is impossible; None where numpy may have coerced one (read it again)."""
+def _fast_codes(spec: _Spec, array: NDArray[Any], values: object) -> NDArray[np.uint8] | None:
+    """The codes of a column, _BAD where a value is impossible; None where numpy may have coerced one (read again)."""
     kind = array.dtype.kind
-    if not isinstance(values, np.ndarray) and not hasattr(values, "to_numpy"):  # a list: numpy may have coerced
+    if _is_plain(values):  # a list: numpy may have coerced its values
         kept = _KEPT.get(kind, set())
         if kept is not None and not set(map(type, _as_list(values))) <= kept:
             return None
     if spec.kind == "whole":
         return _whole_codes(spec, array)
     if spec.kind == "flag":
-        return array.astype(np.intp) if kind == "b" else None
+        return array.astype(np.uint8) if kind == "b" else None
     if kind == "U":
         return _string_codes(spec, array)
     return _object_codes(spec, array) if kind == "O" else None
 
 
-def _category_codes(spec: _Spec, values: Any) -> NDArray[np.intp] | None:  # noqa: ANN401 (any column)
-    """The codes of a pandas categorical column of a choice, from its few categories; None for any other column."""
+def _distinct_codes(spec: _Spec, values: Any) -> NDArray[np.uint8] | None:  # noqa: ANN401 (any column)
+    """The codes of a choice column read as its distinct values and, by row, the position of its value among them.
+
+    For a pandas categorical or string column, or a pyarrow string column: each distinct value is looked up once (its
+    strings are compared whole, by pandas' or pyarrow's hashing). None for any other column.
+    """
     if spec.kind != "choice":
         return None
-    try:
-        categories, positions = values.cat.categories, values.cat.codes.to_numpy()
-    except (AttributeError, TypeError):
+    found = _distinct(values)
+    if found is None:
         return None
+    distinct, positions = found
     lookup = _lookup(spec)
-    by_category = [lookup.get(c, -1) if isinstance(c, str) else -1 for c in categories]
-    # pandas' code -1 is a missing value: it reads the last entry.
-    table = np.array([*by_category, 0 if spec.nullable else -1], dtype=np.intp)
-    codes: NDArray[np.intp] = table[positions]
+    by_value = [lookup.get(v, _BAD) if isinstance(v, str) else _BAD for v in distinct]
+    # Position -1 is a missing value (None, NaN or NA, which mean none): it reads the last entry.
+    table = np.array([*by_value, 0 if spec.nullable else _BAD], dtype=np.uint8)
+    codes: NDArray[np.uint8] = table[positions]
     return codes
 
 
-def _applied(spec: _Spec, codes: NDArray[np.intp], applies: NDArray[np.bool_] | None) -> NDArray[np.intp] | None:
-    """*codes* where the column applies, or None where it holds an impossible value (-1) there (read it again)."""
-    if not len(codes):
-        return codes
-    if codes.min() < 0 and (applies is None or np.min(codes, where=applies, initial=0) < 0):
-        return None
-    if applies is None or (spec.kind == "whole" and codes.min() >= 0):
-        return codes  # numbers where the column does not apply are masked when rows are scored
-    return codes * applies  # 0 where the column does not apply, whatever it holds there (-1 included)
-
-
-def _whole_codes(spec: _Spec, array: NDArray[Any]) -> NDArray[np.intp] | None:
-    """Whole numbers, -1 where out of range or not whole."""
-    kind = array.dtype.kind
-    if kind in "iu":
-        if not len(array) or (array.min() >= spec.low and array.max() <= spec.high):
-            return array.astype(np.intp, copy=False)
-        return np.where((array < spec.low) | (array > spec.high), -1, array).astype(np.intp)
-    if kind == "f":
-        with np.errstate(invalid="ignore"):
-            whole = (array >= spec.low) & (array <= spec.high) & (array == np.floor(array))
-        return np.where(whole, array, -1).astype(np.intp)
+def _distinct(values: Any) -> tuple[Any, NDArray[np.integer[Any]]] | None:  # noqa: ANN401 (any column)
+    """A column's distinct values and, by row, the position of its value among them (-1 for a missing value)."""
+    try:
+        return values.cat.categories, values.cat.codes.to_numpy()
+    except (AttributeError, TypeError):
+        pass
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and isinstance(getattr(values, "dtype", None), pandas.StringDtype):
+        positions, distinct = values.factorize()  # str or missing values only, and missing ones are -1
+        return distinct, positions
+    pyarrow = sys.modules.get("pyarrow")
+    if pyarrow is not None and _is_arrow_strings(pyarrow, values):
+        if isinstance(values, pyarrow.ChunkedArray):
+            values = values.combine_chunks()
+        encoded = values.dictionary_encode()  # a null stays null
+        return encoded.dictionary.to_pylist(), encoded.indices.fill_null(-1).to_numpy()
     return None
 
 
-def _object_codes(spec: _Spec, array: NDArray[Any]) -> NDArray[np.intp] | None:
-    """The codes of Python objects (strings, None, NaN), -1 where a value is not one of the choice's."""
+def _is_arrow_strings(pyarrow: Any, values: object) -> bool:  # noqa: ANN401 (the module)
+    if not isinstance(values, pyarrow.Array | pyarrow.ChunkedArray):
+        return False
+    return bool(pyarrow.types.is_string(values.type) or pyarrow.types.is_large_string(values.type))
+
+
+def _applied(codes: NDArray[np.uint8], applies: NDArray[np.bool_] | None) -> NDArray[np.uint8] | None:
+    """*codes*, 0 where the column does not apply; None where it holds an impossible value (_BAD) where it applies."""
+    if not len(codes):
+        return codes
+    if codes.max() == _BAD and (applies is None or (codes[applies] == _BAD).any()):
+        return None
+    if applies is None:
+        return codes
+    masked: NDArray[np.uint8] = codes * applies  # 0 where the column does not apply, whatever it holds there
+    return masked
+
+
+def _whole_codes(spec: _Spec, array: NDArray[Any]) -> NDArray[np.uint8] | None:
+    """Whole numbers, _BAD where out of range or not whole."""
+    kind = array.dtype.kind
+    low, high = spec.low, spec.high
+    if kind in "iu":
+        if low == 0:
+            codes = _small_numbers(array, high)
+            if codes is not None:
+                return codes
+        elif array.min() >= low and array.max() <= high:  # pragma: no cover (every number column starts at 0 today)
+            return array.astype(np.uint8)
+        return np.where((array < low) | (array > high), _BAD, array).astype(np.uint8)
+    if kind == "f":
+        with np.errstate(invalid="ignore"):
+            whole = (array >= low) & (array <= high) & (array == np.floor(array))
+        return np.where(whole, array, _BAD).astype(np.uint8)
+    return None
+
+
+def _small_numbers(array: NDArray[np.integer[Any]], high: int) -> NDArray[np.uint8] | None:
+    """*array* as bytes where all its numbers are 0 to *high*, else None.
+
+    One comparison per number: a negative number read as unsigned is above any *high*. In chunks, so that each is
+    still in the processor's cache when it is copied.
+    """
+    unsigned = array.view(array.dtype.str.replace("i", "u"))
+    codes = np.empty(len(array), dtype=np.uint8)
+    step = _NUMBER_CHUNK
+    for start in range(0, len(array), step):
+        part = unsigned[start : start + step]
+        if part.max() > high:
+            return None
+        codes[start : start + step] = part
+    return codes
+
+
+def _object_codes(spec: _Spec, array: NDArray[Any] | list[Any]) -> NDArray[np.uint8] | None:
+    """The codes of Python objects (strings, None, NaN), _BAD where a value is not one of the choice's."""
     lookup = _lookup(spec)
     if spec.nullable:
         lookup[np.nan] = 0  # pandas' missing value, found by identity (any other NaN is read again)
     try:
-        return np.fromiter(map(lookup.get, array, repeat(-1)), dtype=np.intp, count=len(array))
+        return np.fromiter(map(lookup.get, array, repeat(_BAD)), dtype=np.uint8, count=len(array))
     except TypeError:  # an unhashable value
         return None
 
@@ -178,235 +239,95 @@ def _object_codes(spec: _Spec, array: NDArray[Any]) -> NDArray[np.intp] | None:
 class _Keys(NamedTuple):
     """How to tell a choice's strings apart in a numpy string array of a given width: see :func:`_string_codes`."""
 
+    #: The positions of the characters that make a row's key (none where the choice has one string that fits).
     positions: tuple[int, ...]
-    #: Index into :attr:`values` by key (the last, for a key no value has).
-    lookup: NDArray[np.intp]
-    #: The strings, then a last one for the keys no string has (its code is -1: such a row is impossible).
-    values: NDArray[np.str_]
-    codes: NDArray[np.intp]
+    #: By key, the characters of the one string a row with that key can be, as many as the width (0 past its end).
+    chars: NDArray[np.uint32]
+    #: By key, the code of that string; _BAD for a key no string has.
+    codes: NDArray[np.uint8]
 
 
-_KEYS: dict[tuple[tuple[tuple[str, int], ...], int], _Keys] = {}
+_KEYS: dict[tuple[tuple[tuple[str, int], ...], int], _Keys | None] = {}
+
+# A key is made of the low bits of a few characters (enough to tell apart the letters, "_" and the empty end).
+_KEY_BITS = 5
+_KEY_MASK = 2**_KEY_BITS - 1
 
 
 def _keys(lookup: Mapping[object, int], width: int) -> _Keys | None:
-    """Positions of characters that tell the choice's strings apart (a position past a string's end reads 0)."""
-    strings = tuple(sorted((v, c) for v, c in lookup.items() if isinstance(v, str)))
-    found = _KEYS.get((strings, width))
-    if found is not None:
-        return found
-    candidates = range(min(width, max(len(v) for v, _ in strings)))
-    spelled = [[ord(v[p]) & 127 if p < len(v) else 0 for p in candidates] for v, _ in strings]
-    for size in (1, 2, 3):
-        for positions in _combinations(candidates, size):
-            keys = [_key([chars[p] for p in positions]) for chars in spelled]
+    """Positions of characters that tell apart the choice's strings that fit in *width* (past a string's end: 0)."""
+    strings = tuple(sorted((v, c) for v, c in lookup.items() if isinstance(v, str) and len(v) <= width))
+    if (strings, width) in _KEYS:
+        return _KEYS[(strings, width)]
+    spelled = np.zeros((len(strings), width), dtype=np.uint32)
+    for row, (value, _) in enumerate(strings):
+        spelled[row, : len(value)] = [ord(char) for char in value]
+    found = None
+    for size in range(min(3, width) + 1):
+        for positions in combinations(range(width), size):
+            keys = [_key(spelled[row, list(positions)]) for row in range(len(strings))]
             if len(set(keys)) == len(keys):
-                index = np.full(128**size, len(strings), dtype=np.intp)
-                index[keys] = range(len(strings))
-                values = np.array([*(v for v, _ in strings), ""])
-                codes = np.array([*(c for _, c in strings), -1], dtype=np.intp)
-                found = _KEYS[(strings, width)] = _Keys(tuple(positions), index, values, codes)
-                return found
-    return None
+                chars = np.zeros((2 ** (_KEY_BITS * size), width), dtype=np.uint32)
+                chars[keys] = spelled
+                codes = np.full(len(chars), _BAD, dtype=np.uint8)
+                codes[keys] = [c for _, c in strings]
+                found = _Keys(positions, chars, codes)
+                break
+        if found is not None:
+            break
+    _KEYS[(strings, width)] = found
+    return found
 
 
-def _combinations(items: range, size: int) -> list[tuple[int, ...]]:
-    if size == 1:
-        return [(i,) for i in items]
-    return [(i, *rest) for i in items for rest in _combinations(range(i + 1, items.stop), size - 1)]
-
-
-def _key(chars: Sequence[int]) -> int:
+def _key(chars: NDArray[Any]) -> int:
     key = 0
-    for char in chars:
-        key = key * 128 + char
+    for char in chars.tolist():
+        key = (key << _KEY_BITS) | (char & _KEY_MASK)
     return key
 
 
-def _string_codes(spec: _Spec, array: NDArray[np.str_]) -> NDArray[np.intp] | None:
-    """The codes of a numpy string array: a key from a few characters of each row, then a check of every row.
+def _string_codes(spec: _Spec, array: NDArray[np.str_]) -> NDArray[np.uint8] | None:
+    """The codes of a numpy string array: a key from a few characters of each row, then a check of every character.
 
-    The key finds which value a row can only be; comparing the row with that value proves it (or gives -1). Two
-    passes over the strings, where comparing with every value in turn takes one pass per value; done in chunks, so
-    that the strings compared stay in the processor's cache.
+    The key finds the one string a row can be; comparing all the row's characters (as integers) with that string's
+    proves it, or makes the row's code _BAD. Done in chunks, so that what is compared stays in the processor's cache.
     """
     width = array.dtype.itemsize // 4
-    keys = _keys(_lookup(spec), width)
-    if keys is None or not width:
+    keys = _keys(_lookup(spec), width) if width else None
+    if keys is None:
         return None
+    if not array.dtype.isnative:
+        array = array.astype(array.dtype.newbyteorder("="))
     rows = len(array)
-    array = np.ascontiguousarray(array)
-    chars = array.view(np.uint32).reshape(rows, width)
-    codes = np.empty(rows, dtype=np.intp)
-    for start in range(0, rows, _STRING_CHUNK):
-        chunk = slice(start, min(rows, start + _STRING_CHUNK))
-        key = chars[chunk, keys.positions[0]] & 127
-        for position in keys.positions[1:]:
-            key = key * 128 + (chars[chunk, position] & 127)
-        index = keys.lookup[key]
-        found = keys.codes[index]
-        found[array[chunk] != keys.values[index]] = -1
-        codes[chunk] = found
+    chars = np.ascontiguousarray(array).view(np.uint32).reshape(rows, width)
+    codes = np.empty(rows, dtype=np.uint8)
+    step = max(1, _STRING_CHUNK // array.dtype.itemsize)
+    first, *others = keys.positions or (None,)
+    # The methods themselves: these few calls are made for every chunk.
+    take_code, take_chars, differ, any_of = keys.codes.take, keys.chars.take, np.not_equal, np.logical_or.reduce
+    for start in range(0, rows, step):
+        stop = start + step
+        block = chars[start:stop]
+        if first is None:
+            key = np.zeros(len(block), dtype=np.intp)
+        else:  # as the indices of numpy (two lookups follow, which would each convert other integers)
+            key = np.bitwise_and(block[:, first], _KEY_MASK, dtype=np.intp)
+            for position in others:
+                key <<= _KEY_BITS
+                key |= block[:, position] & _KEY_MASK
+        take_code(key, out=codes[start:stop])
+        wrong = differ(block, take_chars(key, axis=0))
+        if any_of(wrong, axis=None):
+            codes[start + np.flatnonzero(wrong.any(axis=1))] = _BAD
     return codes
 
 
-def _breaks_a_rule(spec: _Spec, codes: NDArray[np.intp], read: Mapping[str, NDArray[np.intp]]) -> NDArray[np.bool_]:
+def _breaks_a_rule(spec: _Spec, codes: NDArray[np.uint8], read: Mapping[str, NDArray[np.uint8]]) -> NDArray[np.bool_]:
     """Where *codes* break a rule between columns (the vector form of :func:`_other_problem`)."""
     if spec.name == "second_language.language":
         first = read["first_language.language"]
         broken: NDArray[np.bool_] = (codes != 0) & ((first == 0) | (first == codes))
         return broken
-    needs = np.array(_CANADIAN_NEEDS, dtype=np.intp)
-    return needs[codes] > read["education"] - 1
-
-
-# Scoring with numpy: the compiled scorer's flat tables as arrays, indexed by whole columns at once.
-
-
-class _Arrays(NamedTuple):
-    """A ruleset's flat tables (:class:`crsrules.scoring._Flat`) as numpy arrays indexed by codes and numbers.
-
-    The core tables hold both spouse columns end to end, 128 entries each: row ``i`` of the column with a spouse is
-    at ``128 + i`` (rule E1).
-    """
-
-    age: NDArray[np.int64]
-    education: NDArray[np.int64]
-    first_language: NDArray[np.int64]
-    second_language: NDArray[np.int64]
-    second_language_cap: NDArray[np.int64]
-    canadian_work: NDArray[np.int64]
-    core_cap: NDArray[np.int64]
-    spouse_education: NDArray[np.int64]
-    spouse_language: NDArray[np.int64]
-    spouse_work: NDArray[np.int64]
-    language_tier: NDArray[np.int64]
-    canadian_tier: NDArray[np.int64]
-    #: By ``9 * education code + tiers``.
-    education_group: NDArray[np.int64]
-    #: By ``9 * years + tiers``.
-    foreign_group: NDArray[np.int64]
-    certificate: NDArray[np.int64]
-    arranged_employment: NDArray[np.int64]
-    canadian_education: NDArray[np.int64]
-
-
-_WIDTH = 128  # more than any number or code a core table is indexed by (ages and years to 120, levels to 12)
-
-
-def _by_code(points: Mapping[str, int], enum: Sequence[Enum]) -> list[int]:
-    """Points by code: 0 for none, then the enum's members in order."""
-    return [0, *(points[member.value] for member in enum)]
-
-
-def _arrays(t: _Flat) -> _Arrays:
-    def by_spouse(pick: Callable[[_FlatColumn], Sequence[int]]) -> NDArray[np.int64]:
-        table = np.zeros(2 * _WIDTH, dtype=np.int64)
-        for offset, column in ((0, t.single), (_WIDTH, t.couple)):
-            values = pick(column)[:_WIDTH]
-            table[offset : offset + len(values)] = values
-        return table
-
-    def array(values: Sequence[int] | Sequence[Sequence[int]]) -> NDArray[np.int64]:
-        return np.array(values, dtype=np.int64).ravel()
-
-    return _Arrays(
-        age=by_spouse(lambda c: c.age),
-        education=by_spouse(lambda c: _by_code(c.education, _EDUCATION)),
-        first_language=by_spouse(lambda c: c.first_language),
-        second_language=by_spouse(lambda c: c.second_language),
-        second_language_cap=array([t.single.second_language_cap, t.couple.second_language_cap]),
-        canadian_work=by_spouse(lambda c: c.canadian_work),
-        core_cap=array([t.single.cap, t.couple.cap]),
-        spouse_education=array(_by_code(t.spouse_education, _EDUCATION)),
-        spouse_language=array(t.spouse_language),
-        spouse_work=array(t.spouse_work),
-        language_tier=array(t.language_tier),
-        canadian_tier=array(t.canadian_tier),
-        education_group=array([[0] * 9, *(t.education_group[e.value] for e in _EDUCATION)]),
-        foreign_group=array(t.foreign_group),
-        certificate=array(t.certificate),
-        arranged_employment=array(_by_code(t.arranged_employment, _ARRANGED)),
-        canadian_education=array(_by_code(t.canadian_education, _CANADIAN)),
-    )
-
-
-_ARRAYS: dict[int, tuple[_Flat, _Arrays]] = {}
-
-
-def _arrays_of(ruleset: RuleSet) -> tuple[_Flat, _Arrays]:
-    flat = _scorer(ruleset)._tables  # noqa: SLF001 (the scorer's own tables)
-    found = _ARRAYS.get(id(flat))
-    if found is None or found[0] is not flat:
-        found = _ARRAYS[id(flat)] = (flat, _arrays(flat))
-    return found
-
-
-def score_arrays(c: Mapping[str, NDArray[np.intp]], ruleset: RuleSet) -> dict[str, Any]:
-    flat, tables = _arrays_of(ruleset)
-    rows = len(c["age"])
-    out = {name: np.empty(rows, dtype=np.int64) for name in SECTIONS}
-    for start in range(0, rows, _CHUNK):
-        chunk = slice(start, min(rows, start + _CHUNK))
-        sections = _score_chunk({name: column[chunk] for name, column in c.items()}, flat, tables)
-        for name, points in zip(SECTIONS, sections, strict=True):
-            out[name][chunk] = points
-    return out
-
-
-def _score_chunk(c: Mapping[str, NDArray[np.intp]], flat: _Flat, t: _Arrays) -> tuple[NDArray[np.int64], ...]:
-    take = np.take
-    spouse = c["spouse.education"] != 0
-    column = spouse * _WIDTH  # where the spouse column of a core table starts (rule E1)
-    work = c["canadian_work_years"]
-    education = c["education"]
-    # A language's levels read 0 in the rows without that language (the numbers there are whatever was given).
-    first, second, spouse_levels = (
-        [c[f"{prefix}.{a}"] * (c[f"{prefix}.language"] != 0) for a in _ABILITIES]
-        for prefix in ("first_language", "second_language", "spouse.first_language")
-    )
-
-    core = take(t.age, column + c["age"])
-    core += take(t.education, column + education)
-    core += take(t.canadian_work, column + work)
-    for level in first:
-        core += take(t.first_language, column + level)
-    second_points = take(t.second_language, column + second[0])
-    for level in second[1:]:
-        second_points += take(t.second_language, column + level)
-    core += np.minimum(second_points, take(t.second_language_cap, spouse))
-    core = np.minimum(core, take(t.core_cap, spouse))
-
-    spouse_points = take(t.spouse_education, c["spouse.education"])
-    spouse_points += take(t.spouse_work, c["spouse.canadian_work_years"] * spouse)
-    for level in spouse_levels:
-        spouse_points += take(t.spouse_language, level)
-    np.minimum(spouse_points, flat.spouse_cap, out=spouse_points)
-
-    lowest = np.minimum(np.minimum(first[0], first[1]), np.minimum(first[2], first[3]))
-    tiers = take(t.language_tier, lowest) + take(t.canadian_tier, work)
-    transferability = take(t.education_group, education * 9 + tiers)
-    transferability += take(t.foreign_group, c["foreign_work_years"] * 9 + tiers)
-    transferability += take(t.certificate, lowest) * c["certificate_of_qualification"]
-    np.minimum(transferability, flat.transferability_cap, out=transferability)
-
-    additional = take(t.arranged_employment, c["arranged_employment"])
-    additional += take(t.canadian_education, c["canadian_education"])
-    additional += c["provincial_nomination"] * flat.nomination
-    additional += c["sibling_in_canada"] * flat.sibling
-    if flat.french is not None:
-        french_minimum, english_minimum, weak_english, strong_english = flat.french
-        first_language, second_language = c["first_language.language"], c["second_language.language"]
-        second_lowest = np.minimum(np.minimum(second[0], second[1]), np.minimum(second[2], second[3]))
-        # All four abilities of French (of English) at the award's minimum, in either language's columns.
-        french = ((first_language == _FRENCH_CODE) & (lowest >= french_minimum)) | (
-            (second_language == _FRENCH_CODE) & (second_lowest >= french_minimum)
-        )
-        english = ((first_language == _ENGLISH_CODE) & (lowest >= english_minimum)) | (
-            (second_language == _ENGLISH_CODE) & (second_lowest >= english_minimum)
-        )
-        additional += french * (weak_english + english * (strong_english - weak_english))
-    np.minimum(additional, flat.additional_cap, out=additional)
-
-    total = core + spouse_points + transferability + additional
-    return total, core, spouse_points, transferability, additional
+    # The lowest rank of education a credential needs, against the rank of the row's (its code less 1).
+    needs = np.array(_CANADIAN_NEEDS, dtype=np.uint8)
+    return needs[codes] >= read["education"]
