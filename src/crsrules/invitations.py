@@ -335,21 +335,22 @@ def rounds_invited(
     if not isinstance(candidate, Candidate):
         raise InvalidValueError("candidate", candidate, "a crsrules.Candidate")
     checks = []
-    scores: dict[date, ScoreBreakdown] = {}
-    entries: dict[date, ProgramEligibility] = {}
+    # Several rounds can share a date: the facts are derived once a day, and only that day's answers are kept (the
+    # history is in date order), so that a long replay holds no more objects than one day needs.
+    day: date | None = None
+    breakdown: ScoreBreakdown | None = None
+    programs: ProgramEligibility | None = None
     for draw in history(start=since, end=until):
         if draw.date < candidate.birth_date:
             continue
-        # Several rounds can share a date: the facts are derived once a day. A score below the cut-off fails the
-        # round whatever the programs and the category say, so those are checked only for rounds it reaches.
-        breakdown = scores.get(draw.date)
-        if breakdown is None:
-            breakdown = scores[draw.date] = score(candidate, on=draw.date, rules=rules)
+        if draw.date != day or breakdown is None:
+            day, breakdown, programs = draw.date, score(candidate, on=draw.date, rules=rules), None
+        # A score below the cut-off fails the round whatever the programs and the category say, so those are
+        # checked only for rounds it reaches.
         if breakdown.total < draw.cutoff:
             continue
-        programs = entries.get(draw.date)
         if programs is None:
-            programs = entries[draw.date] = program_eligibility(candidate, on=draw.date, rules=rules)
+            programs = program_eligibility(candidate, on=draw.date, rules=rules)
         check = _check(candidate, draw, breakdown, rules, programs)
         if check.invited:
             checks.append(check)
