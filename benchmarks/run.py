@@ -85,8 +85,13 @@ def _eager_scoring_score(factors: Factors, *, on: Any = None, rules: Any = None)
 
 
 def _eager_score_factors(f: Factors, r: RuleSet) -> EagerBreakdown:
-    """crsrules.scoring.score_factors() of 0.1: itemize every line, build the frozen attrs breakdown."""
+    """crsrules.scoring.score_factors() of 0.1: itemize every line, build the frozen attrs breakdown.
+
+    0.1 listed only the factors that earned points; today's itemization adds a 0-point line for each other factor
+    (no silent zero), which the baseline drops so that it keeps what 0.1 kept (its time still includes making them).
+    """
     lines, core, spouse, transferability, additional = _itemize(f, r)
+    lines = tuple(line for line in lines if line.earned)
     return EagerBreakdown(
         total=core + spouse + transferability + additional,
         core=core,
