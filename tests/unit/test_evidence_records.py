@@ -13,6 +13,8 @@ import warnings
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import crsrules
 from crsrules import (
@@ -42,6 +44,7 @@ from crsrules.conditions import (
 )
 from crsrules.derive import Derivation
 from crsrules.testing.corpus import random_candidate
+from crsrules.testing.strategies import candidates
 
 ON = date(2025, 6, 1)
 
@@ -312,3 +315,25 @@ def test_the_records_agree_with_the_factors_and_the_words(seed):  # noqa: C901, 
                 elif c.code == "evidence.sibling":
                     assert c.met == f.sibling_in_canada
                     assert v["sibling"] is None or candidate.siblings[v["sibling"]].citizen_or_pr_since <= day
+
+
+@given(candidates(on=date(2024, 6, 1)), st.dates(date(2015, 1, 1), date(2026, 6, 30)))
+def test_every_candidate_has_records_that_are_json_and_make_its_words(candidate, on):
+    """Any candidate the public strategy draws: every factor has records, JSON-ready, whose messages are its words,
+    and every position they give names a fact of the candidate (or of the spouse)."""
+    if on < candidate.birth_date:
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", crsrules.StaleRulesWarning)
+        d = crsrules.derive(candidate, on=on)
+    lists = {"credential": "credentials", "result": "language_results", "job": "jobs", "sibling": "siblings"}
+    for factor in Factor:
+        records = d.conditions[factor]
+        assert d.evidence[factor] == "; ".join(c.message for c in records)
+        json.dumps([c.as_dict() for c in records])
+        for c in records:
+            person = candidate.spouse if c.values.get("person") == "spouse" else candidate
+            for x in c.details:
+                for key, field in lists.items():
+                    if x.values.get(key) is not None:
+                        assert 0 <= x.values[key] < len(getattr(person, field))
