@@ -22,7 +22,6 @@ from crsrules.evidence import (
     anniversary,
     count_result,
     credential_not_counted,
-    rank_key,
     valid_language_results,
     work_window,
 )
@@ -223,12 +222,13 @@ def _position(items: Sequence[object], item: object) -> int:
 class Records:
     """The builders of one derivation's records: the candidate, the day and the ruleset they read."""
 
-    __slots__ = ("candidate", "on", "rules")
+    __slots__ = ("_not_used", "candidate", "on", "rules")
 
     def __init__(self, candidate: Candidate, on: date, rules: RuleSet) -> None:
         self.candidate = candidate
         self.on = on
         self.rules = rules
+        self._not_used: dict[str, tuple[Detail, ...]] = {}
 
     def _facts(self, person: str) -> Candidate | Any:  # noqa: ANN401 (the Candidate or its Spouse)
         return self.candidate if person == "candidate" else self.candidate.spouse
@@ -344,19 +344,7 @@ class Records:
             message = no_valid_result(results, self.on, years) if expired_words else "no valid first-language result"
         else:
             message = _NO_RESULT[role]
-        best = valid_language_results(results, on=self.on, rules=self.rules)
-        details = []
-        for i, r in enumerate(results):
-            status = count_result(r, on=self.on, rules=self.rules)
-            if isinstance(status, str):
-                why, expired = status, anniversary(r.tested_on, years) if status == "expired" else None
-            elif best[r.language].result is not r and rank_key(status) <= rank_key(best[r.language]):
-                why, expired = "outranked", None
-            else:
-                continue
-            text = f"{r.test.label} test of {r.tested_on.isoformat()} not used: {why.replace('_', ' ')}"
-            values = {"result": i, "test": r.test.value, "tested_on": r.tested_on, "why": why, "expired_on": expired}
-            details.append(Detail(code=codes.EVIDENCE_RESULT_NOT_COUNTED, message=text, values=values))
+        details = self._results_not_used(person)
         levels = None if counted is None else counted.levels
         values = {
             "person": person,
@@ -371,7 +359,30 @@ class Records:
             "speaking": None if levels is None else levels.speaking,
         }
         return (Condition(code=codes.EVIDENCE_LANGUAGE, met=counted is not None, message=message, values=values,
-                          details=tuple(details)),)  # fmt: skip
+                          details=details),)  # fmt: skip
+
+    def _results_not_used(self, person: str) -> tuple[Detail, ...]:
+        """The person's results that no role uses, and why (the same for every role: worked out once)."""
+        found = self._not_used.get(person)
+        if found is not None:
+            return found
+        results = self._facts(person).language_results
+        years = self.rules.evidence.language_valid_years
+        best = valid_language_results(results, on=self.on, rules=self.rules)
+        details = []
+        for i, r in enumerate(results):
+            status = count_result(r, on=self.on, rules=self.rules)
+            if isinstance(status, str):
+                why, expired = status, anniversary(r.tested_on, years) if status == "expired" else None
+            elif best[r.language].result is not r:  # a better valid result in its language is used
+                why, expired = "outranked", None
+            else:
+                continue
+            text = f"{r.test.label} test of {r.tested_on.isoformat()} not used: {why.replace('_', ' ')}"
+            values = {"result": i, "test": r.test.value, "tested_on": r.tested_on, "why": why, "expired_on": expired}
+            details.append(Detail(code=codes.EVIDENCE_RESULT_NOT_COUNTED, message=text, values=values))
+        found = self._not_used[person] = tuple(details)
+        return found
 
     # Work.
 
