@@ -153,8 +153,8 @@ class Deriver:
         """Whether an occupation is skilled under the ruleset's classification, and a note when approximated."""
         return skilled_occupation(noc, noc_2016, rules=self.rules)
 
-    def not_counted_job(self, job: Job) -> str | None:
-        """Why *job* is not counted as skilled work of its kind (E6-E8), or None if it is."""
+    def excluded_job(self, job: Job) -> str | None:
+        """Why *job* cannot count as work of its kind whatever its occupation (E6, E7), or None."""
         if job.in_canada:
             # Canadian work must be paid from 2016-11-19; never self-employment or work while a full-time student (E6).
             if not job.paid and self.evidence.canadian_work_must_be_paid:
@@ -165,24 +165,26 @@ class Deriver:
                 return "full_time_student"
         elif not job.paid:  # foreign work must always be paid (E7)
             return "unpaid"
+        return None
+
+    def not_counted_job(self, job: Job) -> str | None:
+        """Why *job* is not counted as skilled work of its kind (E6-E8), or None if it is."""
+        excluded = self.excluded_job(job)
+        if excluded is not None:
+            return excluded
         return None if self.skilled(job.noc, job.noc_2016)[0] else "not_skilled"
 
     def counted_jobs(self, jobs: Iterable[Job], *, foreign: bool = True) -> tuple[_Counted, _Counted]:
         """The jobs that count as skilled Canadian and (when *foreign*) foreign work, each job judged once (E6-E8)."""
-        canadian_must_be_paid = self.evidence.canadian_work_must_be_paid
         canadian: list[Job] = []
         abroad: list[Job] = []
         canadian_notes: set[str] = set()
         foreign_notes: set[str] = set()
+        excluded = self.excluded_job
         for job in jobs:
-            if job.in_canada:
-                if (not job.paid and canadian_must_be_paid) or job.self_employed or job.while_full_time_student:
-                    continue
-                counted, notes = canadian, canadian_notes
-            else:
-                if not foreign or not job.paid:
-                    continue
-                counted, notes = abroad, foreign_notes
+            if (not foreign and not job.in_canada) or excluded(job) is not None:
+                continue
+            counted, notes = (canadian, canadian_notes) if job.in_canada else (abroad, foreign_notes)
             skilled, note = self.skilled(job.noc, job.noc_2016)
             if skilled:
                 counted.append(job)
