@@ -47,6 +47,7 @@ __all__ = [
     "count_result",
     "counted_credentials",
     "credential_not_counted",
+    "occupation_code",
     "offer_in_force",
     "rank_key",
     "read_result",
@@ -293,17 +294,27 @@ _SKILLED_MAX = 20_000
 
 
 def _skilled_occupation(noc: str | None, noc_2016: str | None, *, rules: RuleSet) -> tuple[bool, str]:
-    if rules.noc_version is NocVersion.NOC_2021:
-        if noc is not None:
-            return occupation(noc).is_skilled, ""
-        if noc_2016 is None:
-            raise InvalidValueError("noc", None, "a NOC 2021 or NOC 2016 code")
-        return noc2016_skill(noc_2016).is_skilled, f" (NOC 2016 {noc_2016} used: no NOC 2021 code given)"
-    if noc_2016 is not None:
-        return noc2016_skill(noc_2016).is_skilled, ""
-    if noc is None:
+    code, other = occupation_code(noc, noc_2016, rules=rules)
+    if code is None:
         raise InvalidValueError("noc", None, "a NOC 2021 or NOC 2016 code")
-    return occupation(noc).is_skilled, f" (NOC 2021 {noc} TEER used: no NOC 2016 code given)"
+    if other == "noc_2016":
+        return noc2016_skill(code).is_skilled, f" (NOC 2016 {code} used: no NOC 2021 code given)"
+    if other == "noc_2021":
+        return occupation(code).is_skilled, f" (NOC 2021 {code} TEER used: no NOC 2016 code given)"
+    return (occupation(code) if rules.noc_version is NocVersion.NOC_2021 else noc2016_skill(code)).is_skilled, ""
+
+
+def occupation_code(noc: str | None, noc_2016: str | None, *, rules: RuleSet) -> tuple[str | None, str | None]:
+    """The occupation code *rules* judge by, and the other classification when it had to fall back to it.
+
+    NOC 2021 from 2022-11-16, NOC 2016 before; without that code, the other one, and ``"noc_2016"`` or
+    ``"noc_2021"`` says which was used (None when no fallback was needed).
+
+    .. versionadded:: 0.2.0
+    """
+    if rules.noc_version is NocVersion.NOC_2021:
+        return (noc, None) if noc is not None else (noc_2016, "noc_2016")
+    return (noc_2016, None) if noc_2016 is not None else (noc, "noc_2021")
 
 
 def continuous_periods(jobs: Iterable[Job], *, first: date, last: date) -> list[tuple[date, date, list[Job]]]:

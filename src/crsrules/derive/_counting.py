@@ -12,6 +12,7 @@ from crsrules.evidence import (
     CountedResult,
     age_on,
     counted_credentials,
+    occupation_code,
     offer_in_force,
     rank_key,
     skilled_occupation,
@@ -28,7 +29,7 @@ from crsrules.model import (
     OfficialLanguage,
     SpouseFactors,
 )
-from crsrules.rules import NocVersion, get_rules, rules_in_force
+from crsrules.rules import get_rules, rules_in_force
 from crsrules.scoring import score_factors
 
 if TYPE_CHECKING:
@@ -217,10 +218,7 @@ class Deriver:
         """The kind of a qualifying offer (*checks*: in force and skilled on the date), by its occupation."""
         if offer is None or checks != (True, True):
             return None
-        if self.rules.noc_version is NocVersion.NOC_2021:
-            code = offer.noc or offer.noc_2016
-        else:
-            code = offer.noc_2016 or offer.noc
+        code, _ = occupation_code(offer.noc, offer.noc_2016, rules=self.rules)
         # Senior management: major group 00 in both classifications (NOC 2016 0011-0016, NOC 2021 00010-00015).
         senior = code is not None and code.startswith("00")
         return ArrangedEmployment.SENIOR_MANAGEMENT if senior else ArrangedEmployment.OTHER_SKILLED

@@ -22,11 +22,11 @@ from crsrules.evidence import (
     anniversary,
     count_result,
     credential_not_counted,
+    occupation_code,
     valid_language_results,
     work_window,
 )
 from crsrules.headings import Factor
-from crsrules.rules import NocVersion
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -407,13 +407,13 @@ class Records:
         words += f" in the {window_years} years before {self.on.isoformat()}{after}{note}"
         message = ("spouse: " if person == "spouse" else "") + words
         details = []
-        nocs_2021 = self.rules.noc_version is NocVersion.NOC_2021
         for i, job in enumerate(facts):
             if job.in_canada is not in_canada:
                 continue
             if any(job is j for j in jobs):
-                if (job.noc if nocs_2021 else job.noc_2016) is None:
-                    details.append(_approximated(i, "noc_2016" if nocs_2021 else "noc_2021"))
+                _, other = occupation_code(job.noc, job.noc_2016, rules=self.rules)
+                if other is not None:
+                    details.append(_approximated(i, other))
                 continue
             why = why_not(job)
             if why is not None:
@@ -485,10 +485,9 @@ class Records:
         else:
             message = f"no qualifying job offer in force on {self.on.isoformat()}"
         if offer is not None:
-            nocs_2021 = self.rules.noc_version is NocVersion.NOC_2021
-            noc = (offer.noc or offer.noc_2016) if nocs_2021 else (offer.noc_2016 or offer.noc)
-            if (offer.noc if nocs_2021 else offer.noc_2016) is None:
-                details.append(_approximated(None, "noc_2016" if nocs_2021 else "noc_2021"))
+            noc, other = occupation_code(offer.noc, offer.noc_2016, rules=self.rules)
+            if other is not None:
+                details.append(_approximated(None, other))
             if offer.offered_on is None:
                 details.append(self._assumed("offered_on", None))
         in_force, skilled = checks
