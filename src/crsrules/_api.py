@@ -19,6 +19,7 @@ from crsrules.scoring import score as score_of_factors
 if TYPE_CHECKING:
     from datetime import date
 
+    from crsrules.derive import Derivation
     from crsrules.rules import RuleSet
 
 __all__ = ["score", "total"]
@@ -56,12 +57,19 @@ def score(
     .. versionadded:: 0.1.0
     """
     if isinstance(factors, Candidate):
-        if on is None:
-            raise InvalidArgumentsError("scoring a Candidate needs on= (the day its facts are taken)")
-        derivation = derive(factors, on=on, rules=rules)
-        # The evidence goes with the breakdown; each line takes its own when the lines are itemized.
-        return score_factors(derivation.factors, derivation.rules, derivation.evidence)
+        return score_with_derivation(factors, on=on, rules=rules)[0]
     return score_of_factors(factors, on=on, rules=rules)
+
+
+def score_with_derivation(
+    candidate: Candidate, *, on: date | None, rules: RuleSet | str | None = None
+) -> tuple[ScoreBreakdown, Derivation]:
+    """:func:`score` of a candidate, and the derivation it scored (for its evidence records). Not public API."""
+    if on is None:
+        raise InvalidArgumentsError("scoring a Candidate needs on= (the day its facts are taken)")
+    derivation = derive(candidate, on=on, rules=rules)
+    # The evidence goes with the breakdown; each line takes its own when the lines are itemized.
+    return score_factors(derivation.factors, derivation.rules, derivation.evidence), derivation
 
 
 def total(factors: Factors | Candidate, *, on: date | None = None, rules: RuleSet | str | None = None) -> int:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from crsrules._api import score_with_derivation
 from crsrules.cli._base import warnings_as_messages
 from crsrules.cli._files import today
-from crsrules.derive import derive
 from crsrules.io import load_candidate
-from crsrules.scoring import score_factors
 
 if TYPE_CHECKING:
     import argparse
@@ -29,6 +28,5 @@ def score(args: argparse.Namespace, data: Any) -> tuple[ScoreBreakdown, Derivati
     candidate = load_candidate(data)
     facts_on: date = args.on or today()
     with warnings_as_messages():
-        derivation = derive(candidate, on=facts_on, rules=args.rules)
-    breakdown = score_factors(derivation.factors, derivation.rules, derivation.evidence)
+        breakdown, derivation = score_with_derivation(candidate, on=facts_on, rules=args.rules)
     return breakdown, derivation, facts_on
